@@ -29,8 +29,10 @@ def greedy_radii(centers, cap=None):
     """Radii for the given centers, chosen one circle at a time in order.
 
     Circle i gets the largest radius that keeps it inside the square and clear
-    of circles 0..i-1 (never negative), optionally limited by ``cap`` (a scalar
-    or one value per circle). The result is always a valid packing.
+    of circles 0..i-1, optionally limited by ``cap`` (a scalar or one value per
+    circle). When center i lies inside an earlier circle, circle i gets radius 0
+    and the earlier circle shrinks so that the point is on its rim. The result
+    is always a valid packing.
     """
     c = clip_centers(centers)
     n = len(c)
@@ -41,7 +43,13 @@ def greedy_radii(centers, cap=None):
         x, y = c[i]
         r = min(x, 1.0 - x, y, 1.0 - y, caps[i] if np.isfinite(caps[i]) else np.inf)
         if i:
-            r = min(r, float(np.min(d[i, :i] - radii[:i])))
+            clearance = d[i, :i] - radii[:i]
+            if np.any(clearance < 0.0):
+                inside = np.nonzero(clearance < 0.0)[0]
+                radii[inside] = d[i, inside] * (1.0 - SAFETY)
+                r = 0.0
+            else:
+                r = min(r, float(np.min(clearance)))
         radii[i] = max(0.0, r * (1.0 - SAFETY))
     return radii
 
