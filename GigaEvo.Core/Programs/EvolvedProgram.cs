@@ -27,6 +27,8 @@ public sealed record Lineage
     /// <summary>How it was made: <c>initial</c>, <c>local_numeric</c>, <c>llm_diff</c>, <c>llm_rewrite</c>, <c>migration</c>…</summary>
     public required string MutationKind { get; init; }
     public string? Model { get; init; }
+    /// <summary>The island whose parents produced it (children are counted per island and generation).</summary>
+    public string? Island { get; init; }
     public string? Note { get; init; }
 }
 

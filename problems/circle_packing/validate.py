@@ -9,7 +9,7 @@ from helper import N_CIRCLES, check_packing
 def validate(output):
     try:
         circles = np.asarray(output, dtype=float)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return {"fitness": 0.0, "is_valid": 0, "min_gap": -2.0}
     if circles.shape != (N_CIRCLES, 3) or not np.all(np.isfinite(circles)):
         return {"fitness": 0.0, "is_valid": 0, "min_gap": -2.0}

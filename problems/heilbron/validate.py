@@ -13,7 +13,7 @@ def _invalid():
 def validate(output):
     try:
         points = np.asarray(output, dtype=float)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return _invalid()
     if points.shape != (N_POINTS, 2) or not np.all(np.isfinite(points)):
         return _invalid()

@@ -9,7 +9,7 @@ def validate(output):
     _, y = load_data()
     try:
         pred = np.asarray(output, dtype=float).reshape(-1)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return {"fitness": -1.0, "is_valid": 0}
     if pred.shape != y.shape or not np.all(np.isfinite(pred)) or np.any(pred != np.round(pred)):
         return {"fitness": -1.0, "is_valid": 0}

@@ -1,9 +1,10 @@
 """Validator for the trivial problem: validate(output) -> metrics dict (no numpy)."""
 import math
+import numbers
 
 
 def validate(output):
-    if isinstance(output, bool) or not isinstance(output, (int, float)):
+    if isinstance(output, bool) or not isinstance(output, numbers.Real):
         return {"fitness": -1.0, "is_valid": 0, "abs_error": 1001.0}
     try:
         x = float(output)

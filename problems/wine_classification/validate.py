@@ -15,13 +15,13 @@ def validate(context, output):
     y_val = load_split()[3]  # the context is not consulted: it carries no labels
     try:
         pred = np.asarray(output).reshape(-1)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return dict(_SENTINEL)
     if pred.shape != y_val.shape:
         return dict(_SENTINEL)
     try:
         pred_f = pred.astype(float)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return dict(_SENTINEL)
     if not np.all(np.isfinite(pred_f)) or np.any(pred_f != np.round(pred_f)):
         return dict(_SENTINEL)

@@ -10,9 +10,9 @@ RING_OFFSETS = (0.0, 2.0 * math.pi / 3.0, 4.0 * math.pi / 3.0)
 
 # EVOLVE-BLOCK-START
 # Each ring holds 3 points at 120 degrees from each other around the centroid.
-RING_RADII = (0.23, 0.45, 0.32)
-RING_PHASES = (1.26, 0.95, 1.61)   # radians
-EXTRA_POINTS = ((0.68, 0.47), (0.54, 0.23))
+RING_RADII = (0.26, 0.28, 0.14)
+RING_PHASES = (0.73, 1.55, 1.07)   # radians
+EXTRA_POINTS = ((0.37, 0.06), (0.81, 0.26))
 
 
 def construct_points():

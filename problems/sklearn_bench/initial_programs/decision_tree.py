@@ -4,6 +4,12 @@ from sklearn.tree import DecisionTreeClassifier
 
 from helper import load_data
 
+
+# Sanitiser keeps any tuned value acceptable to scikit-learn.
+def positive_int(value):
+    return max(1, int(value))
+
+
 # EVOLVE-BLOCK-START
 MAX_DEPTH = 1
 MIN_SAMPLES_LEAF = 5
@@ -12,8 +18,8 @@ RANDOM_STATE = 0
 
 def build_model():
     return DecisionTreeClassifier(
-        max_depth=max(1, int(MAX_DEPTH)),
-        min_samples_leaf=max(1, int(MIN_SAMPLES_LEAF)),
+        max_depth=positive_int(MAX_DEPTH),
+        min_samples_leaf=positive_int(MIN_SAMPLES_LEAF),
         random_state=abs(int(RANDOM_STATE)),
     )
 # EVOLVE-BLOCK-END

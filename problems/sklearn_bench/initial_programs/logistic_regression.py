@@ -7,13 +7,23 @@ from sklearn.linear_model import LogisticRegression
 
 from helper import load_data
 
+
+# Sanitisers keep any tuned value acceptable to scikit-learn.
+def positive_float(value):
+    return max(1e-8, abs(float(value)))
+
+
+def positive_int(value):
+    return max(1, int(value))
+
+
 # EVOLVE-BLOCK-START
 C = 0.01
 MAX_ITER = 20
 
 
 def build_model():
-    return LogisticRegression(C=max(1e-8, float(C)), max_iter=max(1, int(MAX_ITER)))
+    return LogisticRegression(C=positive_float(C), max_iter=positive_int(MAX_ITER))
 # EVOLVE-BLOCK-END
 
 

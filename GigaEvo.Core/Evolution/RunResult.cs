@@ -1,0 +1,19 @@
+using GigaEvo.Core.Programs;
+
+namespace GigaEvo.Core.Evolution;
+
+/// <summary>How a run ended.</summary>
+public sealed record RunResult
+{
+    public EvolvedProgram? Best { get; init; }
+    public double? BestInitialFitness { get; init; }
+    public int Generations { get; init; }
+    public int ProgramsTotal { get; init; }
+    public int ProgramsValid { get; init; }
+    public int FailedMutations { get; init; }
+    public int Recovered { get; init; }
+    /// <summary>Stopped before max_generations (cancellation); the state is saved and the run can resume.</summary>
+    public bool Stopped { get; init; }
+    public IReadOnlyList<GenerationReport> History { get; init; } = [];
+    public IReadOnlyList<EvolvedProgram> Programs { get; init; } = [];
+}
