@@ -22,6 +22,19 @@ public sealed class LocalNumericMutator : IMutationOperator
         {
             return Task.FromResult<MutationResult?>(null);
         }
+        // A draw can leave every chosen literal unchanged (an int already at its floor): draw again.
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            if (TryMutate(parent, literals, request) is { } child)
+            {
+                return Task.FromResult<MutationResult?>(child);
+            }
+        }
+        return Task.FromResult<MutationResult?>(null);
+    }
+
+    private static MutationResult? TryMutate(string parent, IReadOnlyList<NumericLiteral> literals, MutationRequest request)
+    {
         var rng = request.Random;
         var count = rng.Next(1, Math.Max(1, request.Settings.LiteralsPerMutation) + 1);
         var chosen = literals.OrderBy(_ => rng.Next()).Take(count).OrderByDescending(l => l.Start).ToList();
@@ -37,9 +50,7 @@ public sealed class LocalNumericMutator : IMutationOperator
                 changes.Add($"{literal.Text}→{replacement}");
             }
         }
-        return Task.FromResult(changes.Count == 0
-            ? null
-            : new MutationResult(code, Kind, Note: string.Join(", ", changes)));
+        return changes.Count == 0 ? null : new MutationResult(code, Kind, Note: string.Join(", ", changes));
     }
 
     private static string PerturbFloat(string text, double sigma, Random rng)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using GigaEvo.Core;
 
 namespace GigaEvo.Web.Cli;
@@ -27,23 +28,42 @@ internal static class CliHost
         return builder.Build();
     }
 
-    /// <summary>Ctrl+C and SIGTERM cancel the token instead of killing the process, so state is saved.</summary>
-    public static CancellationTokenSource CancelOnSignals(TextWriter output)
-    {
-        var cts = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            output.WriteLine("Stopping: killing running programs and saving state…");
-            cts.Cancel();
-        };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => cts.Cancel();
-        return cts;
-    }
+    /// <summary>Ctrl+C (SIGINT) and SIGTERM cancel a token instead of killing the process, so state is saved.</summary>
+    public static CliSignals CancelOnSignals(TextWriter output) => new(output);
 
     public static int Fail(string message, int code = 2)
     {
         Console.Error.WriteLine("error: " + message);
         return code;
+    }
+}
+
+internal sealed class CliSignals : IDisposable
+{
+    private readonly CancellationTokenSource _cts = new();
+    private readonly PosixSignalRegistration[] _registrations;
+
+    public CliSignals(TextWriter output)
+    {
+        _registrations = [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM }.Select(signal => PosixSignalRegistration.Create(signal, context =>
+        {
+            context.Cancel = true;
+            if (!_cts.IsCancellationRequested)
+            {
+                output.WriteLine($"{signal}: killing running programs and saving state…");
+                _cts.Cancel();
+            }
+        }))];
+    }
+
+    public CancellationToken Token => _cts.Token;
+
+    public void Dispose()
+    {
+        foreach (var registration in _registrations)
+        {
+            registration.Dispose();
+        }
+        _cts.Dispose();
     }
 }

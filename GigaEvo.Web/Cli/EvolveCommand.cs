@@ -59,7 +59,7 @@ internal static class EvolveCommand
             problem.Name, problem.InitialPrograms.Count, config.Preset, settings.MaxGenerations);
 
         using var cts = CliHost.CancelOnSignals(Console.Out);
-        await using var runner = host.Services.GetRequiredService<IPythonRunner>();
+        var runner = host.Services.GetRequiredService<IPythonRunner>(); // disposed with the host
         var store = FileProgramStore.Open(Path.Combine(runDir, "store"), Path.GetFileName(runDir));
         var engine = new EvolutionEngine(settings, problem, store, runner, MutationOperators.Create(settings, logger),
             runDir, TimeProvider.System, logger);
@@ -74,6 +74,15 @@ internal static class EvolveCommand
             return CliHost.Fail(e.Message, 1);
         }
         RunOutputs.Write(runDir, result, problem);
+        if (!result.Stopped)
+        {
+            // Scratch space of evaluations; the store keeps everything the results need.
+            var workspaces = Path.Combine(runDir, "workspaces");
+            if (Directory.Exists(workspaces))
+            {
+                Directory.Delete(workspaces, recursive: true);
+            }
+        }
         var primary = problem.Primary;
         logger.LogInformation("Best {Metric}: {Best} (initial best {Initial}) — program {Id}; {Valid}/{Total} valid programs; outputs in {RunDir}",
             primary.Name, result.Best?.Metrics[primary.Name], result.BestInitialFitness, result.Best?.Id, result.ProgramsValid, result.ProgramsTotal, runDir);

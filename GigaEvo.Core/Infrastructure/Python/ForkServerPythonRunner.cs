@@ -20,6 +20,7 @@ public sealed class ForkServerPythonRunner(IOptions<PythonOptions> options, Time
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly ConcurrentDictionary<long, PendingJob> _pending = new();
     private Process? _server;
+    private bool _disposed;
     private long _nextId;
 
     public async Task<PythonResult> RunAsync(PythonJob job, CancellationToken ct = default)
@@ -145,7 +146,10 @@ public sealed class ForkServerPythonRunner(IOptions<PythonOptions> options, Time
                 job.Exit.TrySetResult(new ExitInfo(root.GetProperty("exit_code").GetInt32(), null));
             }
         }
-        logger.LogWarning("Python fork server exited; jobs in flight fail and the next job restarts it");
+        if (!_disposed)
+        {
+            logger.LogWarning("Python fork server exited; jobs in flight fail and the next job restarts it");
+        }
         foreach (var job in _pending.Values)
         {
             var error = new InvalidOperationException("the Python fork server exited while the job was running");
@@ -156,6 +160,11 @@ public sealed class ForkServerPythonRunner(IOptions<PythonOptions> options, Time
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
         if (_server is { HasExited: false } server)
         {
             // Closing stdin makes the server kill its children's groups and exit.
