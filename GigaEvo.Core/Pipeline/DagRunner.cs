@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using GigaEvo.Core.Programs;
 
@@ -19,8 +20,9 @@ public sealed class DagRunner(PipelineDag dag, IStageCache? cache, int maxParall
     public async Task<DagOutcome> RunAsync(EvolvedProgram program, Action<string, StageResult>? onStage, CancellationToken ct)
     {
         using var gate = new SemaphoreSlim(Math.Max(1, maxParallelStages));
-        var tasks = new Dictionary<string, Task<StageRun>>();
-        var results = new System.Collections.Concurrent.ConcurrentDictionary<string, StageResult>();
+        // Concurrent: stages that already started read it while later stages are still being added.
+        var tasks = new ConcurrentDictionary<string, Task<StageRun>>();
+        var results = new ConcurrentDictionary<string, StageResult>();
         foreach (var name in _order)
         {
             var predecessors = dag.Predecessors(name).Select(p => tasks[p]).ToArray();
@@ -33,8 +35,8 @@ public sealed class DagRunner(PipelineDag dag, IStageCache? cache, int maxParall
     }
 
     private async Task<StageRun> RunStageAsync(string name, Task<StageRun>[] predecessors,
-        Dictionary<string, Task<StageRun>> tasks, SemaphoreSlim gate, EvolvedProgram program,
-        System.Collections.Concurrent.ConcurrentDictionary<string, StageResult> results,
+        ConcurrentDictionary<string, Task<StageRun>> tasks, SemaphoreSlim gate, EvolvedProgram program,
+        ConcurrentDictionary<string, StageResult> results,
         Action<string, StageResult>? onStage, CancellationToken ct)
     {
         await Task.WhenAll(predecessors);
@@ -60,7 +62,7 @@ public sealed class DagRunner(PipelineDag dag, IStageCache? cache, int maxParall
     }
 
     /// <summary>Why a stage must be skipped given its predecessors' outcomes, or null when it may run.</summary>
-    private string? Blocker(string name, Dictionary<string, Task<StageRun>> tasks)
+    private string? Blocker(string name, ConcurrentDictionary<string, Task<StageRun>> tasks)
     {
         foreach (var edge in dag.ExecutionEdges.Where(e => e.To == name))
         {
@@ -95,9 +97,11 @@ public sealed class DagRunner(PipelineDag dag, IStageCache? cache, int maxParall
         _ => "always after",
     };
 
-    private Dictionary<string, object> Inputs(string name, Dictionary<string, Task<StageRun>> tasks) =>
+    private Dictionary<string, object> Inputs(string name, ConcurrentDictionary<string, Task<StageRun>> tasks) =>
         dag.DataEdges.Where(e => e.To == name && tasks[e.From].Result is { Status: StageStatus.Completed, Value: not null })
             .ToDictionary(e => e.Input, e => tasks[e.From].Result.Value!);
+
+    private static StageRun Cancelled() => new() { Status = StageStatus.Cancelled, Error = "cancelled" };
 
     private async Task<StageRun> ExecuteAsync(IStage stage, Dictionary<string, object> inputs, SemaphoreSlim gate,
         EvolvedProgram program, CancellationToken ct)
@@ -107,7 +111,15 @@ public sealed class DagRunner(PipelineDag dag, IStageCache? cache, int maxParall
         {
             return cached with { Summary = "[cached] " + cached.Summary };
         }
-        await gate.WaitAsync(ct);
+        try
+        {
+            await gate.WaitAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            // The run was cancelled while this stage waited for a slot: it is cancelled, not a crashed run.
+            return Cancelled();
+        }
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -115,15 +127,17 @@ public sealed class DagRunner(PipelineDag dag, IStageCache? cache, int maxParall
             StageRun run;
             try
             {
+                // A slot can be handed over just as the run is cancelled: start nothing new then.
+                ct.ThrowIfCancellationRequested();
                 run = await stage.RunAsync(new StageContext(program, inputs), timeout.Token).WaitAsync(timeout.Token);
             }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return Cancelled();
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
             {
                 run = new StageRun { Status = StageStatus.TimedOut, Error = $"stage '{stage.Name}' timed out after {stage.Timeout.TotalSeconds:0.##} s" };
-            }
-            catch (OperationCanceledException)
-            {
-                return new StageRun { Status = StageStatus.Cancelled, Error = "cancelled" };
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
