@@ -47,8 +47,14 @@ public sealed class FinalizeStage(ProblemDefinition problem) : Stage<FinalMetric
         {
             values.TryAdd(name, value);
         }
-        var valid = values.TryGetValue("is_valid", out var v) && v >= 0.5;
         var primary = problem.Primary;
+        if (validated is not null && !(validated.Values.TryGetValue(primary.Name, out var p) && double.IsFinite(p)) && values.GetValueOrDefault("is_valid") >= 0.5)
+        {
+            // A program without a real primary value cannot count as a valid solution, whatever it claims.
+            values["is_valid"] = 0;
+            notes.Add($"no finite '{primary.Name}': marked invalid");
+        }
+        var valid = values.TryGetValue("is_valid", out var v) && v >= 0.5;
         var summary = $"{primary.Name}={values[primary.Name]:G6}, is_valid={(valid ? 1 : 0)}" + (notes.Count > 0 ? " (" + string.Join("; ", notes) + ")" : "");
         return StageRun.Success(new FinalMetrics(values, valid, notes), summary);
     }

@@ -18,8 +18,17 @@ public sealed class ValidateStage(EvaluationEnvironment env)
         {
             return PythonStageResults.ToFailure(result);
         }
-        var metrics = result.Value!.Value.GetProperty("metrics").EnumerateObject()
-            .ToDictionary(p => p.Name, p => p.Value.GetDouble());
+        var value = result.Value!.Value;
+        var metrics = value.GetProperty("metrics").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
+        foreach (var odd in value.GetProperty("non_finite").EnumerateObject())
+        {
+            metrics[odd.Name] = odd.Value.GetString() switch
+            {
+                "inf" => double.PositiveInfinity,
+                "-inf" => double.NegativeInfinity,
+                _ => double.NaN,
+            };
+        }
         var summary = string.Join(", ", metrics.Select(m => $"{m.Key}={m.Value:G6}"));
         return StageRun.Success(new ValidationMetrics(metrics), summary) with { Stdout = result.Stdout, Stderr = result.Stderr };
     }

@@ -167,14 +167,14 @@ public sealed class EvaluationPipelineTests(ForkServerFixture fixture) : IClassF
     [Fact]
     public async Task Evaluate_ValidatorReturnsNaN_FitnessIsTheSentinel()
     {
-        // Today the harness writes a bare NaN into result.json, which System.Text.Json refuses, so validate
-        // fails and finalize falls back to sentinels; only the observable outcome is pinned here.
         var outcome = await EvaluateAsync("def entrypoint():\n    return float('nan')\n");
 
         Assert.Equal(StageStatus.Completed, outcome.Results["run"].Status);
+        Assert.Equal(StageStatus.Completed, outcome.Results["validate"].Status);
         var final = Final(outcome);
         Assert.Equal(-1, final.Values["fitness"]);
-        Assert.NotEmpty(final.Notes);
+        Assert.Contains("'fitness' was NaN", final.Notes);
+        Assert.False(final.IsValid);
     }
 
     [Fact]
@@ -187,6 +187,7 @@ public sealed class EvaluationPipelineTests(ForkServerFixture fixture) : IClassF
         Assert.Equal(-1, final.Values["fitness"]);
         Assert.Contains("validate() returned no 'fitness'", final.Notes);
         Assert.Contains("validate() returned no 'fitness'", outcome.Results["finalize"].Summary);
+        Assert.False(final.IsValid);
     }
 
     [Fact]

@@ -182,20 +182,25 @@ def _execute(req):
         metrics = module.validate(context, output) if req.get("pass_context") else module.validate(output)
         if not isinstance(metrics, dict):
             raise TypeError(f"validate() must return a dict of metrics, got {type(metrics).__name__}")
-        clean = {}
+        clean, non_finite = {}, {}
         for key, value in metrics.items():
             try:
-                clean[str(key)] = float(value)
+                number = float(value)
             except (TypeError, ValueError):
                 raise TypeError(f"metric '{key}' is not a number: {_summary(value, 80)}") from None
-        return {"metrics": clean}
+            # JSON has no NaN/Infinity: send those by name so the host can apply sentinels.
+            if number != number or number in (float("inf"), float("-inf")):
+                non_finite[str(key)] = repr(number)
+            else:
+                clean[str(key)] = number
+        return {"metrics": clean, "non_finite": non_finite}
     raise ValueError(f"unknown job kind {kind!r}")
 
 
 def _write_result(workspace, payload):
     tmp = os.path.join(workspace, "result.json.tmp")
     with open(tmp, "w", encoding="utf-8") as fh:
-        json.dump(payload, fh, allow_nan=True)
+        json.dump(payload, fh, allow_nan=False)
     os.replace(tmp, os.path.join(workspace, "result.json"))
 
 
