@@ -25,12 +25,12 @@ internal static class BenchCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var options = args.Select(a => a.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
-        var unknown = args.Where(a => !a.Contains('=', StringComparison.Ordinal) || !new[] { "n", "parallel", "modes" }.Contains(a.Split('=')[0])).ToList();
+        var unknown = args.Where(a => !a.Contains('=', StringComparison.Ordinal) || !new[] { "n", "parallel", "modes", "problems" }.Contains(a.Split('=')[0])).ToList();
         if (unknown.Count > 0)
         {
-            return CliHost.Fail($"unknown bench argument(s): {string.Join(", ", unknown)}; valid: n=N parallel=P modes=forkserver,process");
+            return CliHost.Fail($"unknown bench argument(s): {string.Join(", ", unknown)}; valid: n=N parallel=P modes=forkserver,process problems=trivial,sklearn_bench");
         }
-        var n = int.Parse(options.GetValueOrDefault("n", "40"), CultureInfo.InvariantCulture);
+        var n = int.Parse(options.GetValueOrDefault("n", "100"), CultureInfo.InvariantCulture);
         var parallel = int.Parse(options.GetValueOrDefault("parallel", "2"), CultureInfo.InvariantCulture);
         var modes = options.GetValueOrDefault("modes", "forkserver,process").Split(',', StringSplitOptions.RemoveEmptyEntries);
         using var host = CliHost.Build();
@@ -39,7 +39,7 @@ internal static class BenchCommand
         var root = GigaEvoPaths.RequireProblemsDirectory();
         Console.WriteLine($"bench: {n} programs per problem, parallelism {parallel}, interpreter {pythonOptions.Interpreter}");
         Console.WriteLine($"{"problem",-15} {"runner",-26} {"programs/s",10} {"ratio",8}");
-        foreach (var name in Problems)
+        foreach (var name in options.GetValueOrDefault("problems", string.Join(',', Problems)).Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
             var problem = await loader.LoadAsync(Path.Combine(root, name));
             var programs = Enumerable.Range(0, n)
@@ -52,6 +52,8 @@ internal static class BenchCommand
                 await using IPythonRunner runner = mode == "process"
                     ? new ProcessPythonRunner(modeOptions, TimeProvider.System)
                     : new ForkServerPythonRunner(modeOptions, TimeProvider.System, host.Services.GetRequiredService<ILogger<ForkServerPythonRunner>>());
+                // Warm-up pass (not timed): JIT and first-call costs of the .NET side, the fork servers' start.
+                await PipelineAsync(problem, [.. programs.Take(30).Select(c => c + "# warm-up\n")], parallel, runner);
                 var rate = await PipelineAsync(problem, programs, parallel, runner);
                 Console.WriteLine($"{name,-15} {"pipeline (" + mode + ")",-26} {rate,10:F2} {rate / baseline,8:F2}");
             }
@@ -73,7 +75,6 @@ internal static class BenchCommand
                 new PipelineSettings(), runner);
             // No stage cache: every program is distinct anyway, and the comparison must be like for like.
             var evaluator = new ProgramEvaluator(store, new DagRunner(EvaluationPipeline.Build(env), null, 2, TimeProvider.System), parallel);
-            await WarmUpAsync(runner, dir);
             var watch = Stopwatch.StartNew();
             var done = await evaluator.EvaluateFreshAsync(CancellationToken.None);
             var valid = (await store.GetAllAsync()).Count(p => p.IsValid);
@@ -87,14 +88,6 @@ internal static class BenchCommand
         {
             Directory.Delete(dir, recursive: true);
         }
-    }
-
-    /// <summary>Starts the fork server before timing (its one-off start-up is not per-program cost).</summary>
-    private static async Task WarmUpAsync(IPythonRunner runner, string dir)
-    {
-        var script = Path.Combine(dir, "warm.py");
-        await File.WriteAllTextAsync(script, "x = 1\n");
-        await runner.RunAsync(new PythonJob { Kind = PythonJobKind.Analyze, Workspace = Path.Combine(dir, "warm"), ScriptPath = script, Timeout = TimeSpan.FromSeconds(60) });
     }
 
     private static async Task<double> BaselineAsync(ProblemDefinition problem, List<string> programs, int parallel, string interpreter)

@@ -54,19 +54,7 @@ internal static class HarnessProtocol
         if (signal is null && File.Exists(resultPath))
         {
             using var doc = JsonDocument.Parse(File.ReadAllText(resultPath));
-            var root = doc.RootElement;
-            var ok = root.GetProperty("ok").GetBoolean();
-            return new PythonResult
-            {
-                Outcome = ok ? PythonOutcome.Ok : PythonOutcome.Error,
-                Value = root.TryGetProperty("value", out var v) ? v.Clone() : null,
-                Error = ok ? null : root.GetProperty("error").GetString(),
-                Traceback = root.TryGetProperty("traceback", out var tb) ? tb.GetString() : null,
-                Stdout = stdout,
-                Stderr = stderr,
-                ExitCode = exitCode,
-                Duration = duration,
-            };
+            return FromPayload(doc.RootElement, stdout, stderr, exitCode, duration);
         }
         return new PythonResult
         {
@@ -76,6 +64,23 @@ internal static class HarnessProtocol
             Stderr = stderr,
             ExitCode = exitCode,
             Signal = signal,
+            Duration = duration,
+        };
+    }
+
+    /// <summary>A result.json-shaped payload: {ok, value | error, traceback}.</summary>
+    public static PythonResult FromPayload(JsonElement root, string stdout, string stderr, int? exitCode, TimeSpan duration)
+    {
+        var ok = root.GetProperty("ok").GetBoolean();
+        return new PythonResult
+        {
+            Outcome = ok ? PythonOutcome.Ok : PythonOutcome.Error,
+            Value = root.TryGetProperty("value", out var v) ? v.Clone() : null,
+            Error = ok ? null : root.GetProperty("error").GetString(),
+            Traceback = root.TryGetProperty("traceback", out var tb) ? tb.GetString() : null,
+            Stdout = stdout,
+            Stderr = stderr,
+            ExitCode = exitCode,
             Duration = duration,
         };
     }

@@ -82,7 +82,12 @@ def main():
                     line, pending = pending.split(b"\n", 1)
                     if line.strip():
                         message = json.loads(line)
-                        pid = _spawn(message["request"])
+                        request = message["request"]
+                        if request["kind"] == "analyze":
+                            # Parsing executes nothing, so the server answers it without forking.
+                            _send({"id": message["id"], "inline": harness.analyze_inline(request)})
+                            continue
+                        pid = _spawn(request)
                         running[pid] = message["id"]
                         _send({"id": message["id"], "pid": pid})
         while running:

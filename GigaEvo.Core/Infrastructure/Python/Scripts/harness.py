@@ -7,6 +7,7 @@ resource limits, moves into its workspace, replaces its environment, redirects s
 bounded files, forbids writes outside the workspace, runs the job, and writes ``result.json``.
 """
 import ast
+import importlib.util
 import builtins
 import io
 import json
@@ -159,6 +160,21 @@ def _analyze(path):
         "complexity": {"ast_nodes": nodes, "branches": branches, "loops": loops, "calls": calls,
                        "max_depth": max_depth, "lines": lines},
     }
+
+
+_MAX_ANALYZE_BYTES = 2_000_000
+
+
+def analyze_inline(req):
+    """Parses in the calling process (nothing is executed); used by the fork server for analyze jobs."""
+    try:
+        if os.path.getsize(req["script"]) > _MAX_ANALYZE_BYTES:
+            return {"ok": False, "error": f"program is larger than {_MAX_ANALYZE_BYTES} bytes"}
+        return {"ok": True, "value": _analyze(req["script"])}
+    except (RecursionError, MemoryError):
+        return {"ok": False, "error": "program is too deeply nested to parse"}
+    except Exception as exc:  # an unreadable file must not take the server down
+        return {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
 
 
 def _execute(req):
