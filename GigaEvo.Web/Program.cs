@@ -6,7 +6,8 @@ if (CliVerbs.IsVerb(args))
     return await CliVerbs.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// Content root is the app folder (appsettings.json beside the binary), whatever directory it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddGigaEvoWeb();
 var app = builder.Build();
 app.MapGigaEvoWeb();
