@@ -62,7 +62,15 @@ public sealed class EvolutionEngine(
             stopped = true;
             logger.LogWarning("Stopped at generation {Generation}; state saved, run again with the same run folder to resume", state.Generation);
         }
-        return await ResultAsync(state, recovered, stopped);
+        var result = await ResultAsync(state, recovered, stopped);
+        if (!stopped && result.Best is { } best && problem.HasHoldoutContext)
+        {
+            var holdout = await HoldoutEvaluation.EvaluateAsync(problem, best, runDirectory, runner, settings.Pipeline, time, ct);
+            logger.LogInformation("Hold-out {Metric} of the best program: {Value} (search: {Search}){Error}", problem.Primary.Name,
+                holdout?.Metrics?.GetValueOrDefault(problem.Primary.Name), best.Metrics[problem.Primary.Name], holdout?.Error is { } e ? " — " + e : "");
+            result = result with { Holdout = holdout };
+        }
+        return result;
     }
 
     private async Task<RunState> RunGenerationAsync(RunState state, ProgramEvaluator evaluator, CancellationToken ct)

@@ -42,6 +42,9 @@ public static class RunOutputs
             ["failed_mutations"] = result.FailedMutations,
             ["recovered_programs"] = result.Recovered,
             ["stopped"] = result.Stopped,
+            ["holdout_fitness"] = result.Holdout?.Metrics?.GetValueOrDefault(primary.Name),
+            ["holdout_metrics"] = result.Holdout?.Metrics is { } hm ? new JsonObject(hm.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)m.Value))) : null,
+            ["holdout_error"] = result.Holdout?.Error,
             ["best_metrics"] = result.Best is null ? null : new JsonObject(result.Best.Metrics.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)m.Value))),
             ["history"] = new JsonArray([.. result.History.Select(h => (JsonNode)new JsonObject
             {

@@ -15,5 +15,7 @@ public sealed record RunResult
     /// <summary>Stopped before max_generations (cancellation); the state is saved and the run can resume.</summary>
     public bool Stopped { get; init; }
     public IReadOnlyList<GenerationReport> History { get; init; } = [];
+    /// <summary>The best program re-evaluated on the final hold-out, when the problem defines one.</summary>
+    public HoldoutResult? Holdout { get; init; }
     public IReadOnlyList<EvolvedProgram> Programs { get; init; } = [];
 }

@@ -12,6 +12,12 @@ public sealed record ProblemDefinition
     public string? HelperPath { get; init; }
     public string? ContextPath { get; init; }
 
+    /// <summary>
+    /// context.py also defines <c>build_holdout_context()</c>: a final hold-out never used during the search,
+    /// on which the best program is re-evaluated at the end of a run (the overfitting guard).
+    /// </summary>
+    public bool HasHoldoutContext { get; init; }
+
     /// <summary>True when <c>validate</c> takes <c>(context, output)</c> rather than <c>(output)</c>.</summary>
     public bool ValidatorTakesContext => ContextPath is not null;
 

@@ -16,4 +16,5 @@ public static class ProblemLayout
     public const string ValidateFunction = "validate";
     public const string EntrypointFunction = "entrypoint";
     public const string BuildContextFunction = "build_context";
+    public const string BuildHoldoutContextFunction = "build_holdout_context";
 }

@@ -55,6 +55,9 @@ public sealed class ProblemLoader(IPythonCodeInspector inspector) : IProblemLoad
             InitialPrograms = programs,
             HelperPath = sources.Helper,
             ContextPath = sources.Context,
+            HasHoldoutContext = sources.Context is { } context
+                && inspections[files.IndexOf(context)].FindFunction(ProblemLayout.BuildHoldoutContextFunction) is { IsAsync: false } holdout
+                && holdout.AcceptsArguments(0),
         };
     }
 

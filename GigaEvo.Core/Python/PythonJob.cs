@@ -26,6 +26,13 @@ public sealed record PythonJob
     public string? ContextPicklePath { get; init; }
     /// <summary>For <see cref="PythonJobKind.Validate"/>: the program's pickled output.</summary>
     public string? InputPicklePath { get; init; }
+    /// <summary>
+    /// For <see cref="PythonJobKind.Validate"/>: the program file, registered as module <c>program</c> before the
+    /// output is unpickled, so objects of classes or functions the program defines can be loaded.
+    /// </summary>
+    public string? ProgramModulePath { get; init; }
+    /// <summary>For <see cref="PythonJobKind.BuildContext"/>: the function of context.py to call.</summary>
+    public string ContextFunction { get; init; } = "build_context";
     /// <summary>For <see cref="PythonJobKind.Run"/> and <see cref="PythonJobKind.BuildContext"/>: where to pickle the result.</summary>
     public string? OutputPicklePath { get; init; }
     /// <summary>Folders put first on <c>sys.path</c> (the problem directory, so <c>helper.py</c> imports).</summary>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using GigaEvo.Core.Configuration;
 using GigaEvo.Core.Evolution;
+using GigaEvo.Core.Export;
+using GigaEvo.Core.MachineLearning;
 using GigaEvo.Core.Infrastructure.LocalFiles;
 using GigaEvo.Core.Infrastructure.Python;
 using GigaEvo.Core.Mutation;
@@ -53,39 +55,24 @@ internal static class EvolveCommand
         {
             return CliHost.Fail(string.Join("; ", e.Failures));
         }
-        config.WriteTo(Path.Combine(runDir, "config.yaml"));
-        logger.LogInformation("Run folder: {RunDir}", runDir);
-        logger.LogInformation("Problem {Problem} ({Count} initial programs), preset {Preset}, {Generations} generations",
-            problem.Name, problem.InitialPrograms.Count, config.Preset, settings.MaxGenerations);
-
+        if (MlRunDefaults.Apply(settings, problem, overrides) is var adjusted && adjusted != settings)
+        {
+            settings = adjusted;
+            config = config with { Tree = ConfigComposer.FromSettings(settings).Tree, Settings = settings };
+        }
         using var cts = CliHost.CancelOnSignals(Console.Out);
         var runner = host.Services.GetRequiredService<IPythonRunner>(); // disposed with the host
-        var store = FileProgramStore.Open(Path.Combine(runDir, "store"), Path.GetFileName(runDir));
-        var engine = new EvolutionEngine(settings, problem, store, runner, MutationOperators.Create(settings, logger),
-            runDir, TimeProvider.System, logger);
         RunResult result;
         try
         {
-            result = await engine.RunAsync(cts.Token);
+            result = await RunExecutor.ExecuteAsync(config, problem, runDir, runner,
+                host.Services.GetRequiredService<IOptions<PythonOptions>>().Value.Interpreter, logger, cts.Token);
         }
         catch (InvalidOperationException e)
         {
             logger.LogError("Run failed: {Reason}", e.Message);
             return CliHost.Fail(e.Message, 1);
         }
-        RunOutputs.Write(runDir, result, problem);
-        if (!result.Stopped)
-        {
-            // Scratch space of evaluations; the store keeps everything the results need.
-            var workspaces = Path.Combine(runDir, "workspaces");
-            if (Directory.Exists(workspaces))
-            {
-                Directory.Delete(workspaces, recursive: true);
-            }
-        }
-        var primary = problem.Primary;
-        logger.LogInformation("Best {Metric}: {Best} (initial best {Initial}) — program {Id}; {Valid}/{Total} valid programs; outputs in {RunDir}",
-            primary.Name, result.Best?.Metrics[primary.Name], result.BestInitialFitness, result.Best?.Id, result.ProgramsValid, result.ProgramsTotal, runDir);
         if (result.Stopped)
         {
             Console.Error.WriteLine($"Stopped early; resume with: evolve output.run_dir={runDir} {string.Join(' ', overrides.Where(o => !o.StartsWith("output.run_dir=", StringComparison.Ordinal)))}");

@@ -24,6 +24,8 @@ internal static class HarnessProtocol
         ["input"] = job.InputPicklePath,
         ["output"] = job.OutputPicklePath,
         ["pass_context"] = job.PassContext,
+        ["program"] = job.ProgramModulePath,
+        ["function"] = job.ContextFunction,
         ["sys_path"] = new JsonArray(job.SysPath.Select(p => (JsonNode)p).ToArray()),
         ["env"] = new JsonObject(SandboxEnvironment.For(job.Workspace).Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
         ["capture_chars"] = options.OutputCaptureKb * 1024,

@@ -29,7 +29,7 @@ public sealed record EvaluationEnvironment(
 public sealed record CodeAnalysis(string ProgramPath, int EntrypointParameters, IReadOnlyDictionary<string, double> Complexity, IReadOnlyList<string> Imports);
 
 /// <summary>Output of the run stage: the pickled return value of <c>entrypoint</c>.</summary>
-public sealed record ProgramOutput(string PicklePath, string Summary);
+public sealed record ProgramOutput(string PicklePath, string Summary, string ProgramPath);
 
 public sealed record ValidationMetrics(IReadOnlyDictionary<string, double> Values);
 

@@ -20,6 +20,6 @@ public sealed class RunStage(EvaluationEnvironment env)
             return PythonStageResults.ToFailure(result);
         }
         var summary = result.Value!.Value.GetProperty("summary").GetString() ?? "";
-        return StageRun.Success(new ProgramOutput(output, summary), summary) with { Stdout = result.Stdout, Stderr = result.Stderr };
+        return StageRun.Success(new ProgramOutput(output, summary, analysis.ProgramPath), summary) with { Stdout = result.Stdout, Stderr = result.Stderr };
     }
 }

@@ -12,7 +12,7 @@ public sealed class ValidateStage(EvaluationEnvironment env)
     {
         var output = context.Input<ProgramOutput>("output");
         var job = env.Job(PythonJobKind.Validate, context.Program.Id, Name, env.Problem.ValidatorPath, env.Settings.ValidateTimeoutSeconds)
-            with { InputPicklePath = output.PicklePath, PassContext = env.Problem.ValidatorTakesContext };
+            with { InputPicklePath = output.PicklePath, PassContext = env.Problem.ValidatorTakesContext, ProgramModulePath = output.ProgramPath };
         var result = await env.Runner.RunAsync(job, ct);
         if (result.Outcome != PythonOutcome.Ok)
         {

@@ -184,7 +184,7 @@ def _execute(req):
     context = _load_pickle(req["context"]) if req.get("context") else None
     if kind == "context":
         module = _load_module(req["script"], "context")
-        value = module.build_context()
+        value = getattr(module, req.get("function") or "build_context")()
         _dump_pickle(req["output"], value)
         return {"summary": _summary(value)}
     if kind == "run":
@@ -193,6 +193,8 @@ def _execute(req):
         _dump_pickle(req["output"], value)
         return {"summary": _summary(value)}
     if kind == "validate":
+        if req.get("program"):
+            _load_module(req["program"], "program")
         module = _load_module(req["script"], "validate")
         output = _load_pickle(req["input"])
         metrics = module.validate(context, output) if req.get("pass_context") else module.validate(output)

@@ -1,0 +1,52 @@
+using GigaEvo.Core.Configuration;
+using GigaEvo.Core.Export;
+using GigaEvo.Core.Infrastructure.LocalFiles;
+using GigaEvo.Core.Infrastructure.Python;
+using GigaEvo.Core.Mutation;
+using GigaEvo.Core.Problems;
+using GigaEvo.Core.Python;
+using Microsoft.Extensions.Logging;
+
+namespace GigaEvo.Core.Evolution;
+
+/// <summary>
+/// One run into a run folder: the engine on the embedded store, then the results (summary, CSV, best
+/// program, export bundle) and the clean-up of scratch workspaces. Shared by the CLI verbs.
+/// </summary>
+public static class RunExecutor
+{
+    public static async Task<RunResult> ExecuteAsync(ComposedConfig config, ProblemDefinition problem, string runDir,
+        IPythonRunner runner, string interpreter, ILogger logger, CancellationToken ct)
+    {
+        var settings = config.Settings;
+        config.WriteTo(Path.Combine(runDir, "config.yaml"));
+        logger.LogInformation("Run folder: {RunDir}", runDir);
+        logger.LogInformation("Problem {Problem} ({Count} initial programs), preset {Preset}, {Generations} generations",
+            problem.Name, problem.InitialPrograms.Count, config.Preset, settings.MaxGenerations);
+        var store = FileProgramStore.Open(Path.Combine(runDir, "store"), Path.GetFileName(runDir));
+        var engine = new EvolutionEngine(settings, problem, store, runner, MutationOperators.Create(settings, logger),
+            runDir, TimeProvider.System, logger);
+        var result = await engine.RunAsync(ct);
+        RunOutputs.Write(runDir, result, problem);
+        if (result.Stopped)
+        {
+            return result;
+        }
+        if (result.Best is not null)
+        {
+            var versions = await PythonVersions.GetAsync(interpreter, CancellationToken.None);
+            var files = ExportBundle.Write(Path.Combine(runDir, "export"), problem, result, config.ToYaml(), versions);
+            logger.LogInformation("Export bundle: {Folder} ({Files})", Path.Combine(runDir, "export"), string.Join(", ", files));
+        }
+        // Scratch space of evaluations; the store keeps everything the results need.
+        var workspaces = Path.Combine(runDir, "workspaces");
+        if (Directory.Exists(workspaces))
+        {
+            Directory.Delete(workspaces, recursive: true);
+        }
+        var primary = problem.Primary;
+        logger.LogInformation("Best {Metric}: {Best} (initial best {Initial}) — program {Id}; {Valid}/{Total} valid programs; outputs in {RunDir}",
+            primary.Name, result.Best?.Metrics[primary.Name], result.BestInitialFitness, result.Best?.Id, result.ProgramsValid, result.ProgramsTotal, runDir);
+        return result;
+    }
+}
