@@ -5,11 +5,10 @@ namespace GigaEvo.Core.MachineLearning;
 /// <summary>Infers column kinds and checks that the table can carry the requested task.</summary>
 public static class DatasetProfiler
 {
-    /// <summary>The tokens pandas reads as missing by default (the generated context.py reads with pandas).</summary>
-    private static readonly HashSet<string> MissingTokens =
-        ["", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null"];
+    /// <summary>The cells counted as missing; the generated helper.py uses the same list (NA_STRINGS).</summary>
+    private static readonly HashSet<string> MissingTokens = ["", "NA", "N/A", "n/a", "NaN", "nan", "NULL", "null", "None", "none", "#N/A", "?"];
 
-    private static readonly HashSet<string> BooleanTokens = new(StringComparer.OrdinalIgnoreCase) { "true", "false", "yes", "no" };
+    private static readonly HashSet<string> BooleanTokens = new(StringComparer.OrdinalIgnoreCase) { "true", "false", "yes", "no", "t", "f", "y", "n", "on", "off" };
 
     public const int MinimumRows = 20;
 
