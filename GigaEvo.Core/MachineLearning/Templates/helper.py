@@ -447,7 +447,7 @@ def _roc_auc(y_true, scores, classes):
 def score_classification(model, X, y, known_labels):
     """accuracy, f1_macro, roc_auc, log_loss (the last two need predict_proba/decision_function),
     is_valid: 1 when there is one prediction per row and every prediction is a known label."""
-    from sklearn.metrics import accuracy_score, f1_score, log_loss
+    from sklearn.metrics import accuracy_score, f1_score
     metrics = {"is_valid": 0.0}
     try:
         pred = np.asarray(model.predict(X)).reshape(-1)

@@ -51,12 +51,12 @@ def build_pipeline(context):
     ])
     categorical = Pipeline([
         ("impute", SimpleImputer(strategy="most_frequent")),
-        ("onehot", one_hot_encoder(categories(MAX_CATEGORIES))),
+        ("onehot", one_hot_encoder(categories(MAX_CATEGORIES))),  # dense output
     ])
     features = ColumnTransformer([
         ("numeric", numeric, context["numeric_columns"]),
         ("categorical", categorical, context["categorical_columns"]),
-    ], sparse_threshold=0.0)
+    ])
     model = KMeans(
         n_clusters=int(context["n_clusters"]),
         init="k-means++",

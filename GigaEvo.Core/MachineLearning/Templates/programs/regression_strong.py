@@ -54,12 +54,12 @@ MAX_CATEGORIES = 20       # one-hot columns kept per categorical feature
 def build_pipeline(context):
     categorical = Pipeline([
         ("impute", SimpleImputer(strategy="most_frequent")),
-        ("onehot", one_hot_encoder(categories(MAX_CATEGORIES))),
+        ("onehot", one_hot_encoder(categories(MAX_CATEGORIES))),  # dense output
     ])
     features = ColumnTransformer([
         ("numeric", "passthrough", context["numeric_columns"]),
         ("categorical", categorical, context["categorical_columns"]),
-    ], sparse_threshold=0.0)
+    ])
     model = HistGradientBoostingRegressor(
         learning_rate=learning_rate(LEARNING_RATE),
         max_iter=boosting_rounds(MAX_ITER),
