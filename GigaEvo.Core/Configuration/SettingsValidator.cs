@@ -29,6 +29,7 @@ public static class SettingsValidator
         errors.AtLeast("mutation.max_retries", mutation.MaxRetries, 0);
         errors.AtLeast("mutation.literals_per_mutation", mutation.LiteralsPerMutation, 1);
         errors.Positive("mutation.sigma", mutation.Sigma);
+        errors.AtLeast("mutation.inspirations", mutation.Inspirations, 0);
         LlmChecks.Validate(settings.Llm, errors);
         errors.InRange("redis.db", settings.Redis.Db, 0, 15);
         errors.NotBlank("output.root", settings.Output.Root);
