@@ -56,10 +56,15 @@ internal static class LlmResilience
             401 or 403 => $"HTTP {status}: the endpoint refused the API key (set llm.api_key, or the variable named by llm.api_key_env)",
             404 => $"HTTP 404: {model.SafeEndpoint} has no chat completions for model '{model.Name}' (check llm.base_url and the model name)",
             0 => "no response from the endpoint",
-            _ => $"HTTP {status}" + (IsTransient(status) ? $" after {retries + 1} attempt(s)" : ""),
+            _ when IsTransient(status) => $"HTTP {status} after {retries + 1} attempt(s)",
+            // A refused request (e.g. 400: prompt too long) carries the provider's reason: show it on one line, never a key.
+            _ => Redact(string.Join(" ", e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)), model.ApiKey),
         };
         return new LlmRequestException($"{model.Name}: {what}", fatal: status is 401 or 403 or 404, inner: e);
     }
+
+    private static string Redact(string text, string? key) =>
+        key is { Length: >= 4 } ? text.Replace(key, "***", StringComparison.Ordinal) : text;
 
     /// <summary>The server's Retry-After (seconds), capped; null lets Polly compute the jittered backoff.</summary>
     private static TimeSpan? RetryAfter(Exception? exception)

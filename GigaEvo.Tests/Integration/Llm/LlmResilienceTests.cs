@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using GigaEvo.Core.Infrastructure.OpenAi;
 using GigaEvo.Core.Mutation.Llm;
+using Microsoft.Extensions.Logging.Abstractions;
 using static GigaEvo.Tests.Integration.Llm.AgentHarness;
 
 namespace GigaEvo.Tests.Integration.Llm;
@@ -66,6 +68,23 @@ public sealed class LlmResilienceTests
         Assert.Contains("HTTP 401", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("sk-refused", error.Message, StringComparison.Ordinal);
         Assert.Single(server.Requests); // not retried
+    }
+
+    [Fact]
+    public async Task Complete_BadRequest_IsNotRetriedAndCarriesTheProvidersReasonWithoutTheKey()
+    {
+        await using var server = await FakeLlmServer.StartAsync(_ => FakeLlmReply.Error(400));
+        var settings = Settings(server, "llm.api_key=sk-bad-request-key");
+        var client = new OpenAiLlmClient(settings.Llm, TimeProvider.System, NullLogger.Instance);
+        var model = LlmModel.Resolve(settings.Llm, _ => null)[0];
+
+        var error = await Assert.ThrowsAsync<LlmRequestException>(() => client.CompleteAsync(model, [new LlmMessage(LlmRole.User, "hi")], CancellationToken.None));
+
+        Assert.False(error.Fatal);
+        Assert.StartsWith("gpt-4o-mini: HTTP 400 ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("fake error 400", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk-bad-request-key", error.ToString(), StringComparison.Ordinal);
+        Assert.Single(server.Requests);
     }
 
     [Fact]
