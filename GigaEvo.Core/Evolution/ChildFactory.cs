@@ -31,9 +31,10 @@ internal sealed class ChildFactory(EvolutionSettings settings, ProblemDefinition
             var selector = ParentSelection.For(island.Settings);
             for (var slot = existing; slot < settings.ProgramsPerGeneration; slot++)
             {
-                // One RNG per (generation, island, slot): a resumed run makes the same choices. Every draw
-                // (parents, then the operator's own) happens here, in slot order, before anything is awaited.
-                var rng = new Random(HashCode.Combine(settings.Seed, generation, island.Name, slot));
+                // One RNG per (seed, generation, island, slot), the same in every process (HashCode is not:
+                // it is randomised per process), so a rerun or a resumed run makes the same choices. The draws
+                // (parents, then the operator's model and mode) happen here in slot order.
+                var rng = new Random(SlotSeed(settings.Seed, generation, island.Name, slot));
                 var parents = Parents(selector, elites, island, rng, byId);
                 var mutation = mutator.MutateAsync(new MutationRequest(problem, parents, settings.Mutation, rng, byId), ct);
                 slots.Add(StoreAsync(mutation, parents[0], generation, island.Name, onChild, ct));
@@ -48,6 +49,17 @@ internal sealed class ChildFactory(EvolutionSettings settings, ProblemDefinition
         Made,
         Failed,
         BudgetSpent,
+    }
+
+    /// <summary>FNV-1a over the slot's coordinates: stable across processes and platforms.</summary>
+    public static int SlotSeed(int seed, int generation, string island, int slot)
+    {
+        var hash = 2166136261u;
+        foreach (var c in $"{seed}|{generation}|{island}|{slot}")
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+        return unchecked((int)hash);
     }
 
     /// <summary>The parent, then up to <c>mutation.inspirations</c> other elites (only an LLM agent shows them).</summary>

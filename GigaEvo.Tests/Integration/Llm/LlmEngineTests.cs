@@ -40,22 +40,24 @@ public sealed class LlmEngineTests(ForkServerFixture fixture) : IClassFixture<Fo
         await using var server = await FakeLlmServer.StartAsync(r => Climb(r) with { PromptTokens = 1000, CompletionTokens = 200 });
 
         var (result, runDir, log) = await RunAsync(await NearPiAsync(), server, fixture.Runner, null,
-            "model_name=good", "mutation.diff_ratio=1", "max_generations=10", "programs_per_generation=2", "llm.token_budget=3600",
+            // One request at a time: the budget is checked before each request, so the 4th one is refused.
+            "model_name=good", "mutation.diff_ratio=1", "max_generations=10", "programs_per_generation=2", "llm.token_budget=3600", "llm.max_parallel=1",
             "llm.models.0.input_price_per_million=1", "llm.models.0.output_price_per_million=5");
 
         Assert.Equal(2, result.Generations);
         Assert.False(result.Stopped);
-        Assert.Equal("llm.token_budget reached: 4,800 of 3,600 tokens used", result.StopReason);
-        Assert.Contains(log, l => l.StartsWith("gen 2/10 |", StringComparison.Ordinal) && l.Contains("| tokens 4,800 | cost $0.0080", StringComparison.Ordinal));
+        Assert.Equal("llm.token_budget reached: 3,600 of 3,600 tokens used", result.StopReason);
+        Assert.Contains(log, l => l.StartsWith("gen 2/10 |", StringComparison.Ordinal) && l.Contains("| tokens 3,600 | cost $0.0060", StringComparison.Ordinal));
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(runDir, "summary.json")));
         var root = summary.RootElement;
         Assert.Equal(result.StopReason, root.GetProperty("stop_reason").GetString());
         var llm = root.GetProperty("llm");
-        Assert.Equal((4000, 800, 4800), (llm.GetProperty("prompt_tokens").GetInt64(), llm.GetProperty("completion_tokens").GetInt64(), llm.GetProperty("total_tokens").GetInt64()));
-        Assert.Equal(0.008, llm.GetProperty("cost").GetDouble(), 9);
+        Assert.Equal((3000, 600, 3600), (llm.GetProperty("prompt_tokens").GetInt64(), llm.GetProperty("completion_tokens").GetInt64(), llm.GetProperty("total_tokens").GetInt64()));
+        Assert.Equal(0.006, llm.GetProperty("cost").GetDouble(), 9);
         var good = llm.GetProperty("models").GetProperty("good");
-        Assert.Equal((4, 4, 0), (good.GetProperty("calls").GetInt64(), good.GetProperty("mutations").GetInt32(), good.GetProperty("failed_mutations").GetInt32()));
-        Assert.Equal(4800, root.GetProperty("history")[2].GetProperty("tokens").GetInt64());
+        Assert.Equal((3, 3, 0), (good.GetProperty("calls").GetInt64(), good.GetProperty("mutations").GetInt32(), good.GetProperty("failed_mutations").GetInt32()));
+        Assert.Equal(0, root.GetProperty("failed_mutations").GetInt32()); // the refused slot is skipped, not failed
+        Assert.Equal(3600, root.GetProperty("history")[2].GetProperty("tokens").GetInt64());
     }
 
     [Fact]
@@ -115,17 +117,19 @@ public sealed class LlmEngineTests(ForkServerFixture fixture) : IClassFixture<Fo
     [Fact]
     public async Task Run_SlowModel_DoesNotHoldBackTheEvaluationOfOtherChildren()
     {
-        await using var server = await FakeLlmServer.StartAsync(r => Climb(r) with { DelaySeconds = r.Model == "slow" ? 4 : 0 });
+        // The first request takes 8 s; the other five children must be evaluated while it is still pending.
+        await using var server = await FakeLlmServer.StartAsync(r => Climb(r) with { DelaySeconds = r.Index == 0 ? 8 : 0 });
         var runDir = Directory.CreateTempSubdirectory("gigaevo-slow-").FullName;
         var store = new TimedStore(FileProgramStore.Open(runDir, "run"));
 
         var (result, _, _) = await RunAsync(await NearPiAsync(), server, fixture.Runner, store,
-            "llm.models=[{name: good}, {name: slow}]", "mutation.diff_ratio=1", "max_generations=1", "programs_per_generation=6");
+            "model_name=good", "mutation.diff_ratio=1", "max_generations=1", "programs_per_generation=6", "llm.timeout_seconds=30", "llm.max_parallel=6");
 
-        var children = result.Programs.Where(p => p.Lineage.Generation == 1).ToList();
-        Assert.Contains(children, c => c.Lineage.Model == "slow");
-        var fastEvaluated = children.Where(c => c.Lineage.Model == "good").Select(c => store.CompletedAt[c.Id]).Max();
-        var slowCreated = children.Where(c => c.Lineage.Model == "slow").Select(c => store.AddedAt[c.Id]).Min();
-        Assert.True(fastEvaluated < slowCreated, $"fast children evaluated at {fastEvaluated:O}, slow ones created at {slowCreated:O}");
+        var children = result.Programs.Where(p => p.Lineage.Generation == 1).OrderBy(p => store.AddedAt[p.Id]).ToList();
+        Assert.Equal(6, children.Count);
+        var slowCreated = store.AddedAt[children[^1].Id];
+        var othersEvaluated = children.SkipLast(1).Select(c => store.CompletedAt[c.Id]).Max();
+        Assert.True(othersEvaluated < slowCreated, $"the other children were evaluated at {othersEvaluated:O}, the slow one created at {slowCreated:O}");
+        Assert.True(slowCreated - store.AddedAt[children[0].Id] > TimeSpan.FromSeconds(5));
     }
 }

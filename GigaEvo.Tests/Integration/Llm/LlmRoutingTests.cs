@@ -1,3 +1,4 @@
+using GigaEvo.Core.Evolution;
 using GigaEvo.Core.Mutation.Llm;
 using GigaEvo.Tests.Unit.Configuration;
 using static GigaEvo.Tests.Integration.Llm.AgentHarness;
@@ -15,7 +16,7 @@ public sealed class LlmRoutingTests
         await using var server = await FakeLlmServer.StartAsync(_ => new FakeLlmReply(Diff("X = 1.0", "X = 3.0")));
         var settings = Settings(server, TwoModels, "mutation.diff_ratio=1");
         using var agent = Agent(settings);
-        var seeds = Enumerable.Range(0, 400).Select(i => HashCode.Combine(42, 1, "fitness", i)).ToList();
+        var seeds = Enumerable.Range(0, 400).Select(i => ChildFactory.SlotSeed(42, 1, "fitness", i)).ToList();
 
         var first = await Task.WhenAll(seeds.Select(s => agent.MutateAsync(Request(settings, seed: s), CancellationToken.None)));
         var second = await Task.WhenAll(seeds.Select(s => agent.MutateAsync(Request(settings, seed: s), CancellationToken.None)));
