@@ -87,8 +87,18 @@ public sealed class EvolutionEngine(
     private async Task<RunState> RunGenerationAsync(RunState state, ProgramEvaluator evaluator, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        var made = state.Generation == 0 ? new ChildCounts(0, 0)
-            : await _children.MakeAsync(state.Generation, _archive.Islands, id => evaluator.Start(id, ct), ct);
+        ChildCounts made;
+        try
+        {
+            made = state.Generation == 0 ? new ChildCounts(0, 0)
+                : await _children.MakeAsync(state.Generation, _archive.Islands, id => evaluator.Start(id, ct), ct);
+        }
+        catch
+        {
+            // Children already handed to the evaluator finish (or go back to FRESH) before the failure propagates.
+            await evaluator.SettleStartedAsync();
+            throw;
+        }
         var evaluated = await evaluator.EvaluateFreshAsync(ct);
         ct.ThrowIfCancellationRequested();
         var completed = (await store.GetIdsInStateAsync(ProgramState.ProcessingCompleted, ct)).ToList();

@@ -26,6 +26,17 @@ public sealed class ProgramEvaluator(IProgramStore store, DagRunner dag, int max
         }
     }
 
+    /// <summary>Waits for the started evaluations whatever their outcome (used while another failure propagates).</summary>
+    public async Task SettleStartedAsync()
+    {
+        Task[] started;
+        lock (_lock)
+        {
+            started = [.. _started];
+        }
+        await Task.WhenAll(started).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
     /// <summary>Waits for the started evaluations, then evaluates every FRESH program left; on cancellation the ones in flight go back to FRESH.</summary>
     public async Task<int> EvaluateFreshAsync(CancellationToken ct)
     {

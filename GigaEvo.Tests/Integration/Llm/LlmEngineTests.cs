@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GigaEvo.Core.Infrastructure.LocalFiles;
+using GigaEvo.Core.Mutation.Llm;
 using GigaEvo.Core.Mutation.Llm.Insights;
 using GigaEvo.Core.Programs;
 using GigaEvo.Tests.Integration.Pipeline;
@@ -112,6 +113,23 @@ public sealed class LlmEngineTests(ForkServerFixture fixture) : IClassFixture<Fo
         Assert.Equal(1, result.DuplicatePrograms);
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(runDir, "summary.json")));
         Assert.Equal(1, summary.RootElement.GetProperty("duplicate_programs").GetInt32());
+    }
+
+    [Fact]
+    public async Task Run_EndpointRefusesTheKey_StopsWithTheReasonAndLeavesNoProgramMidEvaluation()
+    {
+        await using var server = await FakeLlmServer.StartAsync(r => r.Index < 2 ? Climb(r) : FakeLlmReply.Error(401));
+        var runDir = Directory.CreateTempSubdirectory("gigaevo-refused-").FullName;
+        var store = FileProgramStore.Open(runDir, "run");
+        var problem = await NearPiAsync();
+
+        var error = await Assert.ThrowsAsync<LlmRequestException>(() => RunAsync(problem, server, fixture.Runner, store,
+            "model_name=good", "mutation.diff_ratio=1", "max_generations=3", "programs_per_generation=2", "llm.max_parallel=1"));
+
+        Assert.Contains("good: HTTP 401: the endpoint refused the API key", error.Message, StringComparison.Ordinal);
+        var programs = await store.GetAllAsync();
+        Assert.DoesNotContain(programs, p => p.State == ProgramState.ProcessingStarted);
+        Assert.Equal(3, programs.Count); // the initial program and generation 1's two children: a resume goes on from there
     }
 
     [Fact]
