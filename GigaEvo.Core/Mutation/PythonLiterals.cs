@@ -27,7 +27,7 @@ public static class PythonLiterals
             }
             else if (c is '"' or '\'')
             {
-                i = SkipString(code, i);
+                i = StringEnd(code, i);
             }
             else if (char.IsLetter(c) || c == '_')
             {
@@ -37,7 +37,7 @@ public static class PythonLiterals
                 }
                 if (i < code.Length && code[i] is '"' or '\'')
                 {
-                    i = SkipString(code, i); // a prefixed string: r'..', b"..", f'''..'''
+                    i = StringEnd(code, i); // a prefixed string: r'..', b"..", f'''..'''
                 }
             }
             else if (char.IsDigit(c) || (c == '.' && i + 1 < code.Length && char.IsDigit(code[i + 1]) && (i == 0 || !IsWordOrDot(code[i - 1]))))
@@ -81,7 +81,8 @@ public static class PythonLiterals
         return nl < 0 ? code.Length : nl;
     }
 
-    private static int SkipString(string code, int i)
+    /// <summary>The index just past the string literal starting at <paramref name="i"/> (single, double or triple quoted).</summary>
+    public static int StringEnd(string code, int i)
     {
         var quote = code[i];
         var triple = i + 2 < code.Length && code[i + 1] == quote && code[i + 2] == quote;
@@ -104,7 +105,7 @@ public static class PythonLiterals
             }
             i++;
         }
-        return i;
+        return code.Length;
     }
 
     private static int ScanNumber(string code, int i, out bool isFloat, out bool usable)

@@ -1,4 +1,5 @@
 using System.Text;
+using GigaEvo.Core.Mutation;
 
 namespace GigaEvo.Core.Programs;
 
@@ -86,29 +87,5 @@ public static class CodeNormalizer
     }
 
     /// <summary>The index just past the string literal starting at <paramref name="i"/> (single, double or triple quoted).</summary>
-    private static int StringEnd(string code, int i)
-    {
-        var quote = code[i];
-        var triple = i + 2 < code.Length && code[i + 1] == quote && code[i + 2] == quote;
-        var delimiter = triple ? new string(quote, 3) : quote.ToString();
-        i += delimiter.Length;
-        while (i < code.Length)
-        {
-            if (code[i] == '\\')
-            {
-                i += 2;
-                continue;
-            }
-            if (string.CompareOrdinal(code, i, delimiter, 0, delimiter.Length) == 0)
-            {
-                return i + delimiter.Length;
-            }
-            if (!triple && code[i] == '\n')
-            {
-                return i;
-            }
-            i++;
-        }
-        return code.Length;
-    }
+    private static int StringEnd(string code, int i) => PythonLiterals.StringEnd(code, i);
 }
