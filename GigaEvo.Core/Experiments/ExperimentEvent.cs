@@ -17,6 +17,7 @@ public abstract record ExperimentEvent(string ExperimentId, DateTimeOffset At)
 public sealed record StatusChanged(string ExperimentId, DateTimeOffset At, string? From, string To, string? Reason)
     : ExperimentEvent(ExperimentId, At)
 {
+    [JsonIgnore]
     public override string Kind => "status";
 }
 
@@ -34,11 +35,13 @@ public sealed record GenerationSummary(
     int ProgramsValid,
     double Seconds) : ExperimentEvent(ExperimentId, At)
 {
+    [JsonIgnore]
     public override string Kind => "generation";
 }
 
 public sealed record NewBestProgram(string ExperimentId, DateTimeOffset At, Guid ProgramId, int Generation, double Fitness)
     : ExperimentEvent(ExperimentId, At)
 {
+    [JsonIgnore]
     public override string Kind => "best";
 }

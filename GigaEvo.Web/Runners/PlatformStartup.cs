@@ -24,8 +24,8 @@ public sealed class PlatformStartup(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await SqlitePlatformDatabase.EnsureSchemaAsync(dbFactory, cancellationToken);
-        // Hangfire's process-wide settings (serializer, logging through ILogger) are applied once.
-        services.GetRequiredService<Action<IGlobalConfiguration>>()(GlobalConfiguration.Configuration);
+        // Resolving it applies Hangfire's process-wide settings (serializer, logging through ILogger).
+        services.GetRequiredService<IGlobalConfiguration>();
         await registry.RegisterAsync(identity, endpoint.Url, cancellationToken);
         await jobServer.StartAsync(cancellationToken);
         await recovery.RecoverAsync(cancellationToken);
