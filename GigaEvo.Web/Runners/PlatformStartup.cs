@@ -19,7 +19,8 @@ public sealed class PlatformStartup(
     RunnerEndpoint endpoint,
     LocalJobServer jobServer,
     ExperimentRecovery recovery,
-    IServiceProvider services) : IHostedService
+    IServiceProvider services,
+    ILogger<PlatformStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -34,7 +35,16 @@ public sealed class PlatformStartup(
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await jobServer.StopAsync(CancellationToken.None);
-        await registry.SetStatusAsync(identity.Id, RunnerStatus.Stopped, "host stopped", CancellationToken.None);
+        try
+        {
+            await registry.SetStatusAsync(identity.Id, RunnerStatus.Stopped, "host stopped", CancellationToken.None);
+        }
+        catch (ObjectDisposedException)
+        {
+            // A host torn down without a graceful stop first (as test servers are) has no database left to tell;
+            // its stale heartbeat marks it unhealthy, and the next start registers it again.
+            logger.LogWarning("Runner {Id} stopped after its services were disposed; its status is left as it was", identity.Id);
+        }
     }
 }
 
