@@ -39,9 +39,12 @@ public static class ConfigComposer
     public static ComposedConfig LoadResolved(string yaml, IReadOnlyList<string>? overrides = null, string source = "config.yaml")
     {
         var tree = YamlTreeReader.ReadDocument(yaml, source);
-        if (tree.Find("llm.api_key") is ConfigScalar { Text: ResolvedConfigWriter.Redacted } && tree.Find("llm") is ConfigMap llm)
+        foreach (var holder in ResolvedConfigWriter.KeyHolders(tree))
         {
-            llm.Set("api_key", ConfigScalar.Null);
+            if (holder.TryGet("api_key", out var key) && key is ConfigScalar { Text: ResolvedConfigWriter.Redacted })
+            {
+                holder.Set("api_key", ConfigScalar.Null);
+            }
         }
         var bound = SettingsBinder.Bind(tree, $" (in {source})");
         var parsed = (overrides ?? []).Select(ConfigOverride.Parse).ToList();

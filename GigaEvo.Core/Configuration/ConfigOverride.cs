@@ -11,7 +11,7 @@ public sealed record ConfigOverride(string Key, ConfigNode Value, string Text)
 
     /// <summary>True when the override may carry the API key; it is then never shown or written.</summary>
     public bool IsSecret => Key == ApiKeyPath || ApiKeyPath.StartsWith(Key + ".", StringComparison.Ordinal)
-        || Key.Contains("api_key", StringComparison.Ordinal);
+        || Key.Contains("api_key", StringComparison.Ordinal) || Text.Contains("api_key", StringComparison.Ordinal);
 
     /// <summary>The override as it may be shown or written: <c>llm.api_key=***</c> for a secret.</summary>
     public string Display => IsSecret ? $"{Key}=***" : Text;

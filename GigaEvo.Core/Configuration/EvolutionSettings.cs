@@ -87,6 +87,8 @@ public sealed record MutationSettings
     public double Sigma { get; init; } = 0.3;
     /// <summary>Run the optional LLM insights stage after evaluation.</summary>
     public bool Insights { get; init; }
+    /// <summary>LLM agent: other elites of the island shown next to the parent, for inspiration (the local operator ignores them).</summary>
+    public int Inspirations { get; init; }
 }
 
 public sealed record LlmSettings
@@ -94,6 +96,8 @@ public sealed record LlmSettings
     public string? BaseUrl { get; init; }
     /// <summary>Never written to disk; resolved configuration files show it redacted.</summary>
     public string? ApiKey { get; init; }
+    /// <summary>Environment variable read for the key when <see cref="ApiKey"/> is not set.</summary>
+    public string? ApiKeyEnv { get; init; } = "GIGAEVO_LLM_API_KEY";
     public double Temperature { get; init; } = 0.7;
     public int MaxTokens { get; init; } = 4096;
     public double TimeoutSeconds { get; init; } = 120;
@@ -102,14 +106,32 @@ public sealed record LlmSettings
     public string Router { get; init; } = "weighted";
     public long? TokenBudget { get; init; }
     public double? CostBudget { get; init; }
+    /// <summary>LLM requests in flight at once (mutations and insights together).</summary>
+    public int MaxParallel { get; init; } = 4;
+    /// <summary>Retries of one request after a 429, a 5xx or a timeout (exponential backoff with jitter).</summary>
+    public int RequestRetries { get; init; } = 3;
+    /// <summary>First backoff delay; doubles on each retry (a Retry-After header wins).</summary>
+    public double RetryDelaySeconds { get; init; } = 2;
+    /// <summary>Prompt size the agent trims to (estimated at 4 characters per token), dropping the oldest context first.</summary>
+    public int PromptTokenBudget { get; init; } = 12000;
+    /// <summary>Model that writes insights (null = the first of <see cref="Models"/>).</summary>
+    public string? InsightsModel { get; init; }
 }
 
+/// <summary>One model. Unset fields take the <c>llm.*</c> value of the same name.</summary>
 public sealed record ModelSettings
 {
     public string Name { get; init; } = "gpt-4o-mini";
     public double Weight { get; init; } = 1.0;
     public double InputPricePerMillion { get; init; }
     public double OutputPricePerMillion { get; init; }
+    public string? BaseUrl { get; init; }
+    /// <summary>Never written to disk, like <see cref="LlmSettings.ApiKey"/>.</summary>
+    public string? ApiKey { get; init; }
+    public string? ApiKeyEnv { get; init; }
+    public double? Temperature { get; init; }
+    public int? MaxTokens { get; init; }
+    public double? TimeoutSeconds { get; init; }
 }
 
 /// <summary>Recorded for compatibility with the Python GigaEvo's <c>redis.db=N</c>; used by the Redis adapter.</summary>

@@ -29,14 +29,34 @@ internal static class ResolvedConfigWriter
         return text.ToString();
     }
 
-    /// <summary>A copy of the tree with <c>llm.api_key</c> replaced by <c>***</c> when it is set.</summary>
+    /// <summary>A copy of the tree with every API key (<c>llm.api_key</c>, <c>llm.models.N.api_key</c>) replaced by <c>***</c> when set.</summary>
     public static ConfigMap RedactSecrets(ConfigMap tree)
     {
         var copy = (ConfigMap)tree.DeepClone();
-        if (copy.Find("llm") is ConfigMap llm && llm.TryGet("api_key", out var key) && key is ConfigScalar { IsNull: false })
+        foreach (var holder in KeyHolders(copy))
         {
-            llm.Set("api_key", new ConfigScalar(Redacted, isQuoted: true));
+            if (holder.TryGet("api_key", out var key) && key is ConfigScalar { IsNull: false })
+            {
+                holder.Set("api_key", new ConfigScalar(Redacted, isQuoted: true));
+            }
         }
         return copy;
+    }
+
+    /// <summary>The maps that may hold an <c>api_key</c>: <c>llm</c> and each of <c>llm.models</c>.</summary>
+    internal static IEnumerable<ConfigMap> KeyHolders(ConfigMap tree)
+    {
+        if (tree.Find("llm") is not ConfigMap llm)
+        {
+            yield break;
+        }
+        yield return llm;
+        if (llm.TryGet("models", out var models) && models is ConfigList list)
+        {
+            foreach (var model in list.Items.OfType<ConfigMap>())
+            {
+                yield return model;
+            }
+        }
     }
 }

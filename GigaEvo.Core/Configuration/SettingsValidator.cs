@@ -29,7 +29,12 @@ public static class SettingsValidator
         errors.AtLeast("mutation.max_retries", mutation.MaxRetries, 0);
         errors.AtLeast("mutation.literals_per_mutation", mutation.LiteralsPerMutation, 1);
         errors.Positive("mutation.sigma", mutation.Sigma);
+        errors.AtLeast("mutation.inspirations", mutation.Inspirations, 0);
         LlmChecks.Validate(settings.Llm, errors);
+        if (mutation.Operator == "llm" && settings.Llm.BaseUrl is null && settings.Llm.Models.Any(m => m.BaseUrl is null))
+        {
+            errors.Add("llm.base_url", "mutation.operator=llm needs an endpoint: set llm.base_url (or llm.models.N.base_url for every model).");
+        }
         errors.InRange("redis.db", settings.Redis.Db, 0, 15);
         errors.NotBlank("output.root", settings.Output.Root);
         return errors.Messages;

@@ -28,16 +28,19 @@ public sealed class EvolutionEngine(
 {
     private readonly Archive _archive = new(settings, problem);
     private readonly MemoryStageCache _cache = new();
+    private readonly ChildFactory _children = new(settings, problem, store, mutator, time);
+    private readonly ILlmAgent? _agent = mutator as ILlmAgent;
 
     public event Action<GenerationReport>? GenerationCompleted;
 
     public async Task<RunResult> RunAsync(CancellationToken ct)
     {
-        var state = await LoadStateAsync();
+        var state = await LoadStateAsync() with { StopReason = null };
         var recovered = await RecoverAsync();
+        await ObserveAsync((await store.GetAllAsync(ct)).Where(p => p.State is ProgramState.Evolving or ProgramState.Discarded));
         var env = new EvaluationEnvironment(problem, Path.Combine(runDirectory, "workspaces"),
             await RunContext.EnsureAsync(problem, runDirectory, runner, ct), settings.Pipeline, runner);
-        var evaluator = new ProgramEvaluator(store, new DagRunner(EvaluationPipeline.Build(env), settings.Pipeline.Cache ? _cache : null,
+        using var evaluator = new ProgramEvaluator(store, new DagRunner(EvaluationPipeline.Build(env, _agent?.InsightsStage), settings.Pipeline.Cache ? _cache : null,
             settings.MaxParallelStages, time), settings.MaxParallelPrograms);
         logger.LogInformation("Mutation operator: {Operator}", mutator.Name);
         var stopped = false;
@@ -51,6 +54,14 @@ public sealed class EvolutionEngine(
                 }
                 if (state.Generation >= settings.MaxGenerations)
                 {
+                    break;
+                }
+                if (_agent?.Ledger.BudgetStopReason is { } spent)
+                {
+                    // A clean end, not an interruption: results and the export bundle are written as usual.
+                    state = state with { StopReason = spent };
+                    await SaveStateAsync(state);
+                    logger.LogWarning("Stopping after generation {Generation}: {Reason}", state.Generation, spent);
                     break;
                 }
                 state = state with { Generation = state.Generation + 1, Phase = RunPhase.Evaluating };
@@ -76,7 +87,18 @@ public sealed class EvolutionEngine(
     private async Task<RunState> RunGenerationAsync(RunState state, ProgramEvaluator evaluator, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        var failed = state.Generation == 0 ? 0 : await MakeChildrenAsync(state.Generation, ct);
+        ChildCounts made;
+        try
+        {
+            made = state.Generation == 0 ? new ChildCounts(0, 0)
+                : await _children.MakeAsync(state.Generation, _archive.Islands, id => evaluator.Start(id, ct), ct);
+        }
+        catch
+        {
+            // Children already handed to the evaluator finish (or go back to FRESH) before the failure propagates.
+            await evaluator.SettleStartedAsync();
+            throw;
+        }
         var evaluated = await evaluator.EvaluateFreshAsync(ct);
         ct.ThrowIfCancellationRequested();
         var completed = (await store.GetIdsInStateAsync(ProgramState.ProcessingCompleted, ct)).ToList();
@@ -91,14 +113,16 @@ public sealed class EvolutionEngine(
         {
             logger.LogInformation("Generation {Generation}: migration accepted {Count} programs", state.Generation, _archive.Migrate(settings.Migration.Count));
         }
-        var report = Report(state.Generation, programs, evaluated, watch.Elapsed);
+        await ObserveAsync(programs);
+        var usage = _agent?.Ledger.Snapshot();
+        var report = Report(state.Generation, programs, evaluated, watch.Elapsed) with { Tokens = usage?.TotalTokens, Cost = usage?.Cost };
         // The archive is saved before programs change state: a crash in between re-adds them, which is a no-op.
         state = state with
         {
             Islands = _archive.Snapshot(),
             Phase = RunPhase.Done,
             History = [.. state.History.Where(h => h.Generation != report.Generation), report],
-            FailedMutations = state.FailedMutations + failed,
+            FailedMutations = state.FailedMutations + made.Failed,
         };
         await SaveStateAsync(state);
         var members = _archive.Members();
@@ -112,45 +136,20 @@ public sealed class EvolutionEngine(
         return state;
     }
 
-    /// <summary>Creates the children of <paramref name="generation"/> still missing (a resumed run may have some).</summary>
-    private async Task<int> MakeChildrenAsync(int generation, CancellationToken ct)
+    /// <summary>Tells an LLM agent how the children its models made compare with their parents (the bandit learns from it).</summary>
+    private async Task ObserveAsync(IEnumerable<EvolvedProgram> programs)
     {
-        var all = await store.GetAllAsync(ct);
-        var byId = all.ToDictionary(p => p.Id);
-        var failed = 0;
-        foreach (var island in _archive.Islands)
+        if (_agent is null)
         {
-            var existing = all.Count(p => p.Lineage.Generation == generation && p.Lineage.Island == island.Name);
-            var elites = island.Elites.Where(e => byId.ContainsKey(e.Id)).ToList();
-            if (elites.Count == 0)
+            return;
+        }
+        foreach (var child in programs.Where(p => p.Lineage.Model is not null && p.Lineage.Parents.Count > 0 && p.Metrics.Count > 0))
+        {
+            if (await store.GetAsync(child.Lineage.Parents[0]) is { } parent)
             {
-                continue;
-            }
-            var selector = ParentSelection.For(island.Settings);
-            for (var slot = existing; slot < settings.ProgramsPerGeneration; slot++)
-            {
-                // One RNG per (generation, island, slot): a resumed run makes the same choices.
-                var rng = new Random(HashCode.Combine(settings.Seed, generation, island.Name, slot));
-                var parent = byId[selector.Select(elites, island.Rank, rng).Id];
-                var child = await mutator.MutateAsync(new MutationRequest(problem, [parent], settings.Mutation, rng), ct);
-                if (child is null)
-                {
-                    failed++;
-                    continue;
-                }
-                var program = new EvolvedProgram
-                {
-                    Id = Guid.NewGuid(),
-                    Code = child.Code,
-                    CreatedAt = time.GetUtcNow(),
-                    UpdatedAt = time.GetUtcNow(),
-                    Lineage = new Lineage { Parents = [parent.Id], Generation = generation, MutationKind = child.Kind, Model = child.Model, Note = child.Note, Island = island.Name },
-                };
-                await store.AddAsync(program, ct);
-                await store.UpdateAsync(parent.Id, p => p with { Lineage = p.Lineage with { Children = [.. p.Lineage.Children, program.Id] } }, ct);
+                _agent.Observe(child, parent);
             }
         }
-        return failed;
     }
 
     private GenerationReport Report(int generation, List<EvolvedProgram> programs, int evaluated, TimeSpan elapsed)
@@ -170,6 +169,7 @@ public sealed class EvolutionEngine(
         {
             var state = JsonSerializer.Deserialize(json, RunStateJson.Default.RunState)!;
             _archive.Restore(state.Islands);
+            _agent?.Ledger.Restore(state.Llm);
             logger.LogInformation("Resuming at generation {Generation} ({Phase})", state.Generation, state.Phase);
             return state;
         }
@@ -206,7 +206,7 @@ public sealed class EvolutionEngine(
     }
 
     private Task SaveStateAsync(RunState state) =>
-        store.SaveRunStateAsync(JsonSerializer.Serialize(state, RunStateJson.Default.RunState));
+        store.SaveRunStateAsync(JsonSerializer.Serialize(state with { Llm = _agent?.Ledger.Snapshot() }, RunStateJson.Default.RunState));
 
     private async Task<RunResult> ResultAsync(RunState state, int recovered, bool stopped)
     {
@@ -222,6 +222,9 @@ public sealed class EvolutionEngine(
             ProgramsTotal = judged.Count,
             ProgramsValid = judged.Count(p => p.IsValid),
             FailedMutations = state.FailedMutations,
+            DuplicatePrograms = judged.Count(p => p.DuplicateOf is not null),
+            Llm = _agent?.Ledger.Snapshot(),
+            StopReason = state.StopReason,
             Recovered = recovered,
             Stopped = stopped,
             History = state.History,

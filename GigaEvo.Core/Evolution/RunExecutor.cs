@@ -24,9 +24,16 @@ public static class RunExecutor
         logger.LogInformation("Problem {Problem} ({Count} initial programs), preset {Preset}, {Generations} generations",
             problem.Name, problem.InitialPrograms.Count, config.Preset, settings.MaxGenerations);
         var store = FileProgramStore.Open(Path.Combine(runDir, "store"), Path.GetFileName(runDir));
-        var engine = new EvolutionEngine(settings, problem, store, runner, MutationOperators.Create(settings, logger),
-            runDir, TimeProvider.System, logger);
-        var result = await engine.RunAsync(ct);
+        var mutator = MutationOperators.Create(settings, problem, logger);
+        RunResult result;
+        try
+        {
+            result = await new EvolutionEngine(settings, problem, store, runner, mutator, runDir, TimeProvider.System, logger).RunAsync(ct);
+        }
+        finally
+        {
+            (mutator as IDisposable)?.Dispose();
+        }
         RunOutputs.Write(runDir, result, problem);
         if (result.Stopped)
         {

@@ -40,6 +40,9 @@ public static class RunOutputs
             ["programs_total"] = result.ProgramsTotal,
             ["programs_valid"] = result.ProgramsValid,
             ["failed_mutations"] = result.FailedMutations,
+            ["duplicate_programs"] = result.DuplicatePrograms,
+            ["stop_reason"] = result.StopReason,
+            ["llm"] = LlmSummary.ToJson(result, primary),
             ["recovered_programs"] = result.Recovered,
             ["stopped"] = result.Stopped,
             ["holdout_fitness"] = result.Holdout?.Metrics?.GetValueOrDefault(primary.Name),
@@ -54,6 +57,8 @@ public static class RunOutputs
                 ["valid"] = h.Valid,
                 ["invalid"] = h.Invalid,
                 ["programs_per_second"] = Math.Round(h.ProgramsPerSecond, 3),
+                ["tokens"] = h.Tokens,
+                ["cost"] = h.Cost is { } c ? Math.Round(c, 6) : null,
             })]),
         };
     }

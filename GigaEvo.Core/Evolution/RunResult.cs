@@ -1,3 +1,4 @@
+using GigaEvo.Core.Mutation.Llm;
 using GigaEvo.Core.Programs;
 
 namespace GigaEvo.Core.Evolution;
@@ -11,6 +12,12 @@ public sealed record RunResult
     public int ProgramsTotal { get; init; }
     public int ProgramsValid { get; init; }
     public int FailedMutations { get; init; }
+    /// <summary>Programs not evaluated because their code equalled an earlier one's (they carry its results).</summary>
+    public int DuplicatePrograms { get; init; }
+    /// <summary>LLM usage per model (null when the local operator ran).</summary>
+    public LlmUsage? Llm { get; init; }
+    /// <summary>Why the run ended early without being interrupted (an LLM budget), or null.</summary>
+    public string? StopReason { get; init; }
     public int Recovered { get; init; }
     /// <summary>Stopped before max_generations (cancellation); the state is saved and the run can resume.</summary>
     public bool Stopped { get; init; }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using GigaEvo.Core.Mutation.Llm;
 
 namespace GigaEvo.Core.Evolution;
 
@@ -18,9 +19,13 @@ public sealed record RunState
     public Dictionary<string, Dictionary<string, Elite>> Islands { get; init; } = [];
     public List<GenerationReport> History { get; init; } = [];
     public int FailedMutations { get; init; }
+    /// <summary>LLM tokens and cost so far (null without an LLM); a resumed run keeps counting from here.</summary>
+    public LlmUsage? Llm { get; init; }
+    /// <summary>Why the run ended before max_generations without being interrupted (an LLM budget was spent).</summary>
+    public string? StopReason { get; init; }
 }
 
-/// <summary>One generation's progress line.</summary>
+/// <summary>One generation's progress line; <c>Tokens</c> and <c>Cost</c> are the run's LLM totals so far (null without an LLM).</summary>
 public sealed record GenerationReport(
     int Generation,
     double? BestFitness,
@@ -29,7 +34,9 @@ public sealed record GenerationReport(
     int Invalid,
     int ProgramsTotal,
     double ProgramsPerSecond,
-    double Seconds);
+    double Seconds,
+    long? Tokens = null,
+    double? Cost = null);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, UseStringEnumConverter = true,
     WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]

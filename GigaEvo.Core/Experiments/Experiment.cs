@@ -51,7 +51,10 @@ public sealed class ExperimentSummary
     public int ProgramsTotal { get; set; }
     public int ProgramsValid { get; set; }
     public int ProgramsInvalid { get; set; }
+    /// <summary>LLM tokens (prompt and completion) so far; 0 with the local operator.</summary>
     public long Tokens { get; set; }
+    /// <summary>LLM cost so far, from the configured prices per million tokens.</summary>
+    public double Cost { get; set; }
     public double? HoldoutMetric { get; set; }
 }
 

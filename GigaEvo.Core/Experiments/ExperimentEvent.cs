@@ -21,7 +21,7 @@ public sealed record StatusChanged(string ExperimentId, DateTimeOffset At, strin
     public override string Kind => "status";
 }
 
-/// <summary>One finished generation: best-so-far and mean of the primary metric, and the running counts.</summary>
+/// <summary>One finished generation: best-so-far and mean of the primary metric, the running counts, LLM tokens and cost so far.</summary>
 public sealed record GenerationSummary(
     string ExperimentId,
     DateTimeOffset At,
@@ -33,7 +33,9 @@ public sealed record GenerationSummary(
     int Invalid,
     int ProgramsTotal,
     int ProgramsValid,
-    double Seconds) : ExperimentEvent(ExperimentId, At)
+    double Seconds,
+    long? Tokens = null,
+    double? Cost = null) : ExperimentEvent(ExperimentId, At)
 {
     [JsonIgnore]
     public override string Kind => "generation";

@@ -46,7 +46,8 @@ public sealed class ExperimentRun(
         logger.LogInformation("Experiment {Id} run {Run}: problem {Problem}, preset {Preset}, {Generations} generations, folder {RunDir}",
             experiment.Id, experiment.RunNumber, problem.Name, config.Preset, settings.MaxGenerations, runDir);
         var store = FileProgramStore.Open(RunFolder.StoreDirectory(runDir), $"{experiment.Id}-{experiment.RunNumber}");
-        var engine = new EvolutionEngine(settings, problem, store, python, MutationOperators.Create(settings, logger), runDir, time, logger);
+        var mutator = MutationOperators.Create(settings, problem, logger, time: time);
+        var engine = new EvolutionEngine(settings, problem, store, python, mutator, runDir, time, logger);
         var progress = new RunProgress(experiment.Id, settings.MaxGenerations, problem, store, dbFactory, notifier, time, logger);
         engine.GenerationCompleted += progress.Post;
         var consuming = progress.ConsumeAsync();
@@ -59,6 +60,7 @@ public sealed class ExperimentRun(
         {
             progress.Complete();
             await consuming;
+            (mutator as IDisposable)?.Dispose();
         }
         RunOutputs.Write(runDir, result, problem);
         if (result.Stopped)

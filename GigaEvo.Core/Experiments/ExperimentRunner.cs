@@ -80,8 +80,13 @@ public sealed class ExperimentRunner(
         if (!result.Stopped)
         {
             await transitions.TryMoveAsync(id, ExperimentStatus.Running, ExperimentStatus.Completed,
-                $"{result.Generations} generations, {result.ProgramsValid}/{result.ProgramsTotal} valid programs",
-                e => e.Summary.HoldoutMetric = result.Holdout?.Metrics?.GetValueOrDefault(e.Metric));
+                $"{result.Generations} generations, {result.ProgramsValid}/{result.ProgramsTotal} valid programs" + (result.StopReason is { } why ? $"; ended early: {why}" : ""),
+                e =>
+                {
+                    e.Summary.HoldoutMetric = result.Holdout?.Metrics?.GetValueOrDefault(e.Metric);
+                    e.Summary.Tokens = result.Llm?.TotalTokens ?? e.Summary.Tokens;
+                    e.Summary.Cost = result.Llm?.Cost ?? e.Summary.Cost;
+                });
             return;
         }
         if (lease.StopRequested == StopKind.User)

@@ -60,6 +60,8 @@ public sealed class RunProgress(
             s.ProgramsTotal = judged.Count;
             s.ProgramsValid = valid;
             s.ProgramsInvalid = judged.Count - valid;
+            s.Tokens = report.Tokens ?? s.Tokens;
+            s.Cost = report.Cost ?? s.Cost;
             experiment.UpdatedAt = time.GetUtcNow();
             try
             {
@@ -72,7 +74,7 @@ public sealed class RunProgress(
         }
         var now = time.GetUtcNow();
         await notifier.PublishAsync(new GenerationSummary(experimentId, now, report.Generation, maxGenerations, report.BestFitness,
-            report.MeanFitness, report.Valid, report.Invalid, judged.Count, valid, report.Seconds));
+            report.MeanFitness, report.Valid, report.Invalid, judged.Count, valid, report.Seconds, report.Tokens, report.Cost));
         if (best is not null && best.Id != _bestId)
         {
             _bestId = best.Id;

@@ -15,7 +15,8 @@ public static class MlRunDefaults
         }
         return settings with
         {
-            Pipeline = settings.Pipeline with { RunTimeoutSeconds = spec.TimeLimitSeconds, ValidateTimeoutSeconds = spec.TimeLimitSeconds },
+            // The validator refits the pipeline once per fold under cross-validation.
+            Pipeline = settings.Pipeline with { RunTimeoutSeconds = spec.TimeLimitSeconds, ValidateTimeoutSeconds = spec.TimeLimitSeconds * Math.Max(1, spec.CvFolds) },
         };
     }
 }

@@ -1,20 +1,38 @@
 using GigaEvo.Core.Configuration;
+using GigaEvo.Core.Infrastructure.OpenAi;
+using GigaEvo.Core.Mutation.Llm;
+using GigaEvo.Core.Problems;
 using Microsoft.Extensions.Logging;
 
 namespace GigaEvo.Core.Mutation;
 
-/// <summary>Chooses the mutation operator for a run from its settings.</summary>
+/// <summary>Chooses the mutation operator for a run from its settings, and says in the log which one it is.</summary>
 public static class MutationOperators
 {
-    public static IMutationOperator Create(EvolutionSettings settings, ILogger logger)
+    /// <summary>
+    /// <c>mutation.operator=llm</c>, or <c>auto</c> with an endpoint configured (<c>llm.base_url</c>, or one
+    /// per model): the LLM agent. Otherwise the local operator.
+    /// </summary>
+    public static bool UsesLlm(EvolutionSettings settings) =>
+        settings.Mutation.Operator == "llm"
+        || (settings.Mutation.Operator == "auto" && (settings.Llm.BaseUrl is not null || settings.Llm.Models.All(m => m.BaseUrl is not null)));
+
+    /// <param name="environment">Reads the API key variables (default: the process environment).</param>
+    public static IMutationOperator Create(EvolutionSettings settings, ProblemDefinition problem, ILogger logger,
+        Func<string, string?>? environment = null, TimeProvider? time = null)
     {
-        var wantsLlm = settings.Mutation.Operator == "llm" || (settings.Mutation.Operator == "auto" && settings.Llm.BaseUrl is not null);
-        if (wantsLlm)
+        if (!UsesLlm(settings))
         {
-            // The LLM agent is its own issue; say so plainly instead of silently pretending.
-            throw new InvalidOperationException("the LLM mutation agent is not implemented yet: remove llm.base_url or set mutation.operator=local");
+            logger.LogInformation("No LLM configured (llm.base_url unset): using the local operator");
+            return new LocalNumericMutator();
         }
-        logger.LogInformation("No LLM configured (llm.base_url unset): using the local operator");
-        return new LocalNumericMutator();
+        var models = LlmModel.Resolve(settings.Llm, environment ?? Environment.GetEnvironmentVariable);
+        foreach (var model in models.Where(m => m.ApiKey is null))
+        {
+            logger.LogInformation("No API key for {Model} (llm.api_key, or the variable named by llm.api_key_env): requests go unauthenticated", model.Name);
+        }
+        var client = new OpenAiLlmClient(settings.Llm, time ?? TimeProvider.System, logger);
+        var agent = new LlmAgent(settings, problem, models, client, PromptTemplates.Load(problem.Directory), logger);
+        return agent;
     }
 }

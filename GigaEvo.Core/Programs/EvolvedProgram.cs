@@ -15,6 +15,15 @@ public sealed record EvolvedProgram
     /// <summary>Number of times evaluation was started (more than one only after crash recovery).</summary>
     public int Attempts { get; init; }
 
+    /// <summary>A model's short analysis of the program (the optional insights stage), fed to its children's prompts.</summary>
+    public IReadOnlyList<ProgramInsight> Insights { get; init; } = [];
+
+    /// <summary>
+    /// Set when the code equals an earlier program's after normalising whitespace and comments: this one
+    /// was not evaluated again and carries that program's results.
+    /// </summary>
+    public Guid? DuplicateOf { get; init; }
+
     public bool IsValid => Metrics.TryGetValue("is_valid", out var v) && v >= 0.5;
 }
 
@@ -31,6 +40,9 @@ public sealed record Lineage
     public string? Island { get; init; }
     public string? Note { get; init; }
 }
+
+/// <summary>One item of a program's insights: <c>kind</c> (e.g. bug, performance, idea), <c>severity</c> (low, medium, high), text.</summary>
+public sealed record ProgramInsight(string Kind, string Severity, string Text);
 
 public enum StageStatus
 {

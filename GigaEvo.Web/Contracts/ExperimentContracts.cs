@@ -51,11 +51,12 @@ public sealed record ResultsDto(
     int ProgramsValid,
     int ProgramsInvalid,
     long Tokens,
+    double Cost,
     double? HoldoutMetric)
 {
     public static ResultsDto From(Experiment e) => new(e.Id, e.Metric, e.HigherIsBetter, e.Summary.BestMetric, e.Summary.BestGeneration,
         e.Summary.BestProgramId, e.Summary.GenerationsDone, e.Generations, e.Summary.ProgramsTotal, e.Summary.ProgramsValid,
-        e.Summary.ProgramsInvalid, e.Summary.Tokens, e.Summary.HoldoutMetric);
+        e.Summary.ProgramsInvalid, e.Summary.Tokens, e.Summary.Cost, e.Summary.HoldoutMetric);
 }
 
 public sealed record ExperimentStatusDto(string Id, string Status, string? ErrorReason, int GenerationsDone, int Generations, double Progress, DateTimeOffset UpdatedAt)

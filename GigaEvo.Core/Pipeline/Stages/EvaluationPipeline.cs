@@ -2,10 +2,14 @@ using GigaEvo.Core.Programs;
 
 namespace GigaEvo.Core.Pipeline.Stages;
 
-/// <summary>The standard DAG: syntax → (run → validate) ∥ complexity → finalize (always).</summary>
+/// <summary>The standard DAG: syntax → (run → validate) ∥ complexity → finalize (always) [→ insights].</summary>
 public static class EvaluationPipeline
 {
     private static readonly string[] FailingStages = ["syntax", "run", "validate"];
+
+    /// <summary>The standard stages, plus <paramref name="insights"/> after finalize when given (input <c>final</c>: the final metrics).</summary>
+    public static PipelineDag Build(EvaluationEnvironment env, IStage? insights) =>
+        insights is null ? Build(env) : Build(env).Add(insights).Data("finalize", insights.Name, "final");
 
     public static PipelineDag Build(EvaluationEnvironment env) => new PipelineDag()
         .Add(new SyntaxStage(env))

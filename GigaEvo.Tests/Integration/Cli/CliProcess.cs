@@ -27,7 +27,10 @@ public sealed class CliProcess : IDisposable
 
     public int Pid => _process.Id;
 
-    public static CliProcess Start(string workingDirectory, params string[] args)
+    public static CliProcess Start(string workingDirectory, params string[] args) => Start(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Starts the CLI with extra environment variables (e.g. an API key variable).</summary>
+    public static CliProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
         var dll = Path.Combine(RepoRoot, "GigaEvo.Web", "bin", configuration, "net10.0", "GigaEvo.Web.dll");
@@ -38,12 +41,19 @@ public sealed class CliProcess : IDisposable
             psi.ArgumentList.Add(arg);
         }
         psi.Environment["GIGAEVO_HOME"] = RepoRoot;
+        foreach (var (name, value) in environment)
+        {
+            psi.Environment[name] = value;
+        }
         return new CliProcess(Process.Start(psi)!);
     }
 
-    public static async Task<(int Code, string Stdout, string Stderr)> RunAsync(string workingDirectory, params string[] args)
+    public static Task<(int Code, string Stdout, string Stderr)> RunAsync(string workingDirectory, params string[] args) =>
+        RunAsync(workingDirectory, new Dictionary<string, string>(), args);
+
+    public static async Task<(int Code, string Stdout, string Stderr)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var cli = Start(workingDirectory, args);
+        using var cli = Start(workingDirectory, environment, args);
         var code = await cli.WaitAsync(TimeSpan.FromMinutes(5));
         return (code, cli.Stdout, cli.Stderr);
     }

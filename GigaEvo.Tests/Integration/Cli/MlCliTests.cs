@@ -21,7 +21,7 @@ public sealed class MlCliTests
     public async Task MlProblem_BadDataset_ExitsWithTheReasonAndCreatesNothing()
     {
         var cwd = Directory.CreateTempSubdirectory("gigaevo-mlcli-").FullName;
-        await File.WriteAllTextAsync(Path.Combine(cwd, "d.csv"), "a,b\n1,2\n");
+        await File.WriteAllTextAsync(Path.Combine(cwd, "d.csv"), "a,b\n" + string.Concat(Enumerable.Range(0, 30).Select(i => $"{i},{i % 2}\n")));
         var (code, _, stderr) = await CliProcess.RunAsync(cwd, "ml-problem", "d.csv", "task=classification", "target=label", "out=p");
         Assert.Equal(2, code);
         Assert.Contains("target column 'label' not found", stderr);
