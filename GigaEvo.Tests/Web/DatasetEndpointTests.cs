@@ -47,11 +47,10 @@ public sealed class DatasetEndpointTests(PlatformFixture fixture)
     }
 
     [Fact]
-    public async Task Upload_WithoutMultipart_Returns400()
+    public async Task Upload_WithoutMultipart_Returns415()
     {
         using var response = await _client.PostAsJsonAsync("/api/v1/datasets", new { file = "x" });
-        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("file", out _));
+        await response.ProblemAsync(HttpStatusCode.UnsupportedMediaType);
     }
 
     [Fact]

@@ -25,7 +25,8 @@ public sealed class PlatformStartup(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await SqlitePlatformDatabase.EnsureSchemaAsync(dbFactory, cancellationToken);
-        // Resolving it applies Hangfire's process-wide settings (serializer, logging through ILogger).
+        // Hangfire's process-wide settings (serializer, logging to this host's loggers) before its first job.
+        services.GetRequiredService<HangfireLogBridge.Attachment>();
         services.GetRequiredService<IGlobalConfiguration>();
         await registry.RegisterAsync(identity, endpoint.Url, cancellationToken);
         await jobServer.StartAsync(cancellationToken);

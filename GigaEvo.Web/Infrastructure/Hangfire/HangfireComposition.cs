@@ -15,7 +15,13 @@ public static class HangfireComposition
     {
         services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(config => config.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
+        services.AddSingleton<HangfireLogBridge.Attachment>();
+        // Applied when IGlobalConfiguration is first resolved, after Hangfire's defaults (which would bind its
+        // process-wide logging to this host's logger factory).
+        services.AddHangfire((_, config) => config
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(HangfireLogBridge.Instance));
         services.AddTransient<ExperimentRunJob>();
         services.AddSingleton<IRunQueue, HangfireRunQueue>();
         services.AddSingleton<LocalJobServer>();
