@@ -65,6 +65,50 @@ public sealed class StopTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task StopRunner_WithAnExperimentRunning_RequeuesItAndInitializeResumesIt()
+    {
+        var experiment = await CreateSlowAsync();
+        await using var events = await EventStream.OpenAsync(_client, experiment.Id);
+        using (var start = await _client.PostAsync($"/api/v1/experiments/{experiment.Id}/start"))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
+        }
+        await events.WaitForStatusAsync("RUNNING", TimeSpan.FromMinutes(1));
+        await Task.Delay(1000);
+        using (var stopRunner = await _client.PostAsync($"/api/v1/instances/{PlatformFactory.RunnerName}/stop"))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, stopRunner.StatusCode);
+            var runner = await stopRunner.ReadAsync<RunnerDto>();
+            Assert.Equal("STOPPED", runner.Status);
+            Assert.Equal(0, runner.BusyWorkers);
+        }
+        var requeued = await events.WaitForStatusAsync("QUEUED", TimeSpan.FromSeconds(5)); // already sent before Stop answered
+        Assert.Contains("runner stopped", requeued.Data.GetProperty("reason").GetString());
+        await Task.Delay(500);
+        Assert.Equal("QUEUED", (await _client.GetExperimentAsync(experiment.Id)).Status);
+
+        using (var initialize = await _client.PostAsync($"/api/v1/instances/{PlatformFactory.RunnerName}/initialize"))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, initialize.StatusCode);
+        }
+        await events.WaitForStatusAsync("RUNNING", TimeSpan.FromSeconds(30));
+        Assert.Equal(1, (await _client.GetExperimentAsync(experiment.Id)).RunNumber); // the same run folder
+        using (var delete = await _client.DeleteAsync($"/api/v1/experiments/{experiment.Id}"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        }
+    }
+
+    private async Task<ExperimentDto> CreateSlowAsync()
+    {
+        using var upload = await _client.PostAsync("/api/v1/problems", Api.FileContent(TestProblems.SlowProblemZip(), "slow.zip"));
+        var problem = await upload.ReadAsync<ProblemInfo>();
+        using var create = await _client.PostAsJsonAsync("/api/v1/experiments", new { name = "slow", taskType = "custom", problemUploadId = problem.Id, generations = 1 });
+        Assert.True(create.StatusCode == HttpStatusCode.Created, await create.Content.ReadAsStringAsync());
+        return await create.ReadAsync<ExperimentDto>();
+    }
+
+    [Fact]
     public async Task Stop_QueuedExperimentWhileRunnerStopped_CancelsAtOnce()
     {
         var experiment = await _client.CreateTrivialAsync(generations: 1);

@@ -5,6 +5,8 @@ namespace GigaEvo.Web.ViewModels;
 /// <summary>
 /// State and logic of one page, testable without rendering. A page hooks <see cref="Changed"/> to
 /// <c>InvokeAsync(StateHasChanged)</c> and disposes the view model with itself (which drops its live subscriptions).
+/// Live events arrive on background threads: state is replaced (new lists, new records), never changed in
+/// place, so a render that reads meanwhile sees the whole old or the whole new value.
 /// </summary>
 public abstract class ViewModelBase : IDisposable
 {
