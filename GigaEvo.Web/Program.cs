@@ -13,3 +13,6 @@ var app = builder.Build();
 app.MapGigaEvoWeb();
 await app.RunAsync();
 return 0;
+
+/// <summary>The entry point's class, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,4 +1,13 @@
+using System.Text.Json.Serialization;
 using GigaEvo.Core;
+using GigaEvo.Core.Experiments;
+using GigaEvo.Web.Endpoints;
+using GigaEvo.Web.Health;
+using GigaEvo.Web.Infrastructure.Hangfire;
+using GigaEvo.Web.Logging;
+using GigaEvo.Web.Runners;
+using GigaEvo.Web.ViewModels;
+using Scalar.AspNetCore;
 
 namespace GigaEvo.Web;
 
@@ -7,18 +16,79 @@ public static class WebComposition
     public static IHostApplicationBuilder AddGigaEvoWeb(this IHostApplicationBuilder builder)
     {
         builder.AddGigaEvoCore();
-        builder.Services.AddHealthChecks();
+        builder.AddGigaEvoPlatform();
+        builder.AddGigaEvoRunner();
+        var services = builder.Services;
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<JobStorageHealthCheck>("job_storage")
+            .AddCheck<ProgramStoreHealthCheck>("program_store")
+            .AddCheck<ArtifactStoreHealthCheck>("artifact_store")
+            .AddCheck<PythonHealthCheck>("python");
+        services.AddSingleton<SystemStatusService>();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddUploadLimits();
+        // Metrics may be non-finite (a sentinel, a failed evaluation); they travel by name as elsewhere.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals);
+        services.AddGigaEvoViewModels();
         return builder;
+    }
+
+    /// <summary>This process as a runner: Hangfire server, registry entry, heartbeat, health checks of all instances, log buffer.</summary>
+    private static void AddGigaEvoRunner(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<RunnerOptions>()
+            .Bind(builder.Configuration.GetSection(RunnerOptions.Section))
+            .Validate(o => o.MaxWorkersPerInstance is >= 1 and <= 64, "Runner:MaxWorkersPerInstance must be between 1 and 64 (default 5)")
+            .Validate(o => o.HeartbeatSeconds >= 1, "Runner:HeartbeatSeconds must be at least 1")
+            .Validate(o => o.HealthCheckSeconds >= 1, "Runner:HealthCheckSeconds must be at least 1")
+            .Validate(o => o.HeartbeatTimeoutSeconds > o.HeartbeatSeconds, "Runner:HeartbeatTimeoutSeconds must exceed Runner:HeartbeatSeconds")
+            .Validate(o => o.LogLines >= 10, "Runner:LogLines must be at least 10")
+            .Validate(o => o.StopTimeoutSeconds >= 1, "Runner:StopTimeoutSeconds must be at least 1")
+            .Validate(o => o.Endpoint is null || Uri.TryCreate(o.Endpoint, UriKind.Absolute, out _), "Runner:Endpoint must be an absolute URL")
+            .ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RunnerOptions>>().Value;
+            var name = string.IsNullOrWhiteSpace(o.Name) ? Environment.MachineName : o.Name;
+            return new Core.Runners.RunnerIdentity(name, name, o.MaxWorkersPerInstance);
+        });
+        services.AddSingleton(sp => RunnerEndpoint.From(sp.GetRequiredService<IConfiguration>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RunnerOptions>>().Value));
+        services.AddGigaEvoHangfire();
+        services.AddSingleton<RecentLogs>();
+        services.AddSingleton<ILoggerProvider, RecentLogsLoggerProvider>();
+        services.AddSingleton<RunnerControl>();
+        services.AddSingleton<RunnerHealthMonitor>();
+        services.AddHttpClient();
+        // Order matters: the schema, registry and job server are up before the heartbeat and health loops.
+        services.AddHostedService<PlatformStartup>();
+        services.AddHostedService<RunnerHeartbeat>();
+        services.AddHostedService(sp => sp.GetRequiredService<RunnerHealthMonitor>());
     }
 
     public static WebApplication MapGigaEvoWeb(this WebApplication app)
     {
-        app.MapHealthChecks("/health");
-        // Said plainly until the platform UI lands: the engine is usable from the command line today.
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapGigaEvoHangfireDashboard();
+        app.MapDatasetEndpoints();
+        app.MapProblemEndpoints();
+        app.MapExperimentEndpoints();
+        app.MapExperimentRunEndpoints();
+        app.MapExperimentResultEndpoints();
+        app.MapTemplateEndpoints();
+        app.MapInstanceEndpoints();
+        app.MapStatusEndpoints();
+        // Said plainly until the pages land: the REST API and the runner are here; the UI is not yet.
         app.MapGet("/", () => Results.Text(
-            "GigaEvo .NET is running. The web UI and REST API are not implemented yet; " +
-            "use the command line: dotnet run --project GigaEvo.Web -- evolve problem.name=heilbron max_generations=10\n",
-            "text/plain"));
+            "GigaEvo .NET is running: REST API under /api/v1 (reference: /scalar, OpenAPI: /openapi/v1.json), " +
+            "jobs dashboard at /hangfire (local requests only), health at /health. The web UI pages are not built yet.\n",
+            "text/plain")).ExcludeFromDescription();
         return app;
     }
 }

@@ -3,9 +3,10 @@ namespace GigaEvo.Core.Export;
 /// <summary>run.py of a non-ML bundle: builds the context if any, calls entrypoint, validates, prints the metrics.</summary>
 internal static class GenericRunScript
 {
-    public const string Text = """
+    // Four quotes delimit the raw string so the Python docstring can use three.
+    public const string Text = """"
         #!/usr/bin/env python3
-        \"\"\"Evaluates program.py the way GigaEvo did: entrypoint([context]) then validate([context,] output).\"\"\"
+        """Evaluates program.py the way GigaEvo did: entrypoint([context]) then validate([context,] output)."""
         import importlib.util
         import inspect
         import json
@@ -36,5 +37,5 @@ internal static class GenericRunScript
 
         if __name__ == "__main__":
             main()
-        """;
+        """";
 }

@@ -14,8 +14,7 @@ public static class DatasetProfiler
 
     public static DatasetProfile Profile(CsvTable table, MlTaskOptions options, string fileName)
     {
-        var columns = table.Header.Select((name, i) => Column(name, table.Rows.Select(r => r[i]).ToList())).ToList();
-        var profile = new DatasetProfile { Columns = columns, Rows = table.Rows.Count };
+        var profile = new DatasetProfile { Columns = Columns(table), Rows = table.Rows.Count };
         if (!MlTasks.All.Contains(options.Task))
         {
             throw new DatasetException($"unknown task '{options.Task}'; choose one of {string.Join(", ", MlTasks.All)}");
@@ -75,6 +74,10 @@ public static class DatasetProfiler
         }
         return profile with { TargetName = options.Target, ClassCounts = counts };
     }
+
+    /// <summary>Each column's inferred kind and counts, whatever the task (for dataset previews).</summary>
+    public static IReadOnlyList<ColumnProfile> Columns(CsvTable table) =>
+        [.. table.Header.Select((name, i) => Column(name, table.Rows.Select(r => r[i]).ToList()))];
 
     private static DatasetProfile Clustering(DatasetProfile profile, MlTaskOptions options, string fileName, int rows)
     {

@@ -1,0 +1,99 @@
+using GigaEvo.Core.Experiments;
+using GigaEvo.Web.Contracts;
+
+namespace GigaEvo.Web.ViewModels;
+
+/// <summary>One point of the evolution chart (a null value: no valid program in that generation yet).</summary>
+public sealed record ChartPoint(int Generation, double? Value);
+
+/// <summary>A card of the tracking page.</summary>
+public sealed record Card(string Title, string Value);
+
+/// <summary>
+/// The tracking page: cards, the evolution chart (best-so-far and per-generation mean of the primary metric)
+/// growing with each generation event, and the most recent programs. Loaded once from the run folder, then
+/// kept current by events only.
+/// </summary>
+public sealed class TrackingViewModel(ExperimentQueries queries, INotifier<ExperimentEvent> notifier) : ViewModelBase
+{
+    public const int RecentCount = 20;
+
+    public ExperimentDto? Experiment { get; private set; }
+
+    public IReadOnlyList<ChartPoint> BestSeries { get; private set; } = [];
+
+    public IReadOnlyList<ChartPoint> MeanSeries { get; private set; } = [];
+
+    public IReadOnlyList<ProgramDto> RecentPrograms { get; private set; } = [];
+
+    /// <summary>Tokens are shown only when an LLM mutates.</summary>
+    public bool ShowTokens => Experiment is { Model: not Models.LocalOperator };
+
+    public IReadOnlyList<Card> Cards => Experiment is not { Results: var r }
+        ? []
+        :
+        [
+            new("Best " + r.Metric, Format(r.BestMetric)),
+            new("Best generation", r.BestGeneration?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—"),
+            new("Generations", $"{r.GenerationsDone} / {r.Generations}"),
+            new("Programs", $"{r.ProgramsTotal} ({r.ProgramsValid} valid, {r.ProgramsInvalid} invalid)"),
+            .. ShowTokens ? [new Card("Tokens", r.Tokens.ToString("N0", System.Globalization.CultureInfo.InvariantCulture))] : Array.Empty<Card>(),
+        ];
+
+    public async Task LoadAsync(string id)
+    {
+        if (!IsSubscribed)
+        {
+            Track(notifier.Subscribe(HandleAsync));
+        }
+        var loaded = await RunAsync(async () =>
+        {
+            Experiment = ExperimentDto.From(await queries.GetAsync(id));
+            var history = await queries.GenerationsAsync(id);
+            BestSeries = [.. history.Select(h => new ChartPoint(h.Generation, h.BestFitness))];
+            MeanSeries = [.. history.Select(h => new ChartPoint(h.Generation, h.MeanFitness))];
+            await LoadProgramsAsync();
+        });
+        if (!loaded)
+        {
+            Experiment = null;
+        }
+    }
+
+    /// <summary>Applies one live event (public so tests drive it without a running engine).</summary>
+    public async Task HandleAsync(ExperimentEvent e)
+    {
+        if (Experiment is null || e.ExperimentId != Experiment.Id)
+        {
+            return;
+        }
+        switch (e)
+        {
+            case GenerationSummary g:
+                BestSeries = Upsert(BestSeries, new ChartPoint(g.Generation, g.BestSoFar));
+                MeanSeries = Upsert(MeanSeries, new ChartPoint(g.Generation, g.Mean));
+                Experiment = ExperimentDto.From(await queries.GetAsync(Experiment.Id));
+                await LoadProgramsAsync();
+                break;
+            case StatusChanged s:
+                Experiment = ExperimentDto.From(await queries.GetAsync(Experiment.Id));
+                if (s.To == ExperimentStatus.Queued.ToKey() && Experiment.Results.GenerationsDone == 0)
+                {
+                    BestSeries = [];
+                    MeanSeries = [];
+                }
+                break;
+            default:
+                return;
+        }
+        await NotifyAsync();
+    }
+
+    private async Task LoadProgramsAsync() =>
+        RecentPrograms = [.. (await queries.ProgramsAsync(Experiment!.Id, null, 1, RecentCount)).Items.Select(ProgramDto.From)];
+
+    private static List<ChartPoint> Upsert(IReadOnlyList<ChartPoint> series, ChartPoint point) =>
+        [.. series.Where(p => p.Generation != point.Generation).Append(point).OrderBy(p => p.Generation)];
+
+    public static string Format(double? value) => value is { } v ? v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture) : "—";
+}
