@@ -15,6 +15,7 @@ namespace GigaEvo.Tests.Components;
 public sealed class PageHarness : IAsyncDisposable
 {
     private readonly IServiceScope _scope;
+    private bool _providersRendered;
 
     public PageHarness(PlatformFixture fixture)
     {
@@ -33,10 +34,15 @@ public sealed class PageHarness : IAsyncDisposable
     public IRenderedComponent<ContainerFragment> Render<TPage>(params (string Name, object? Value)[] parameters) where TPage : IComponent =>
         Context.Render(builder =>
         {
-            builder.OpenComponent<MudPopoverProvider>(0);
-            builder.CloseComponent();
-            builder.OpenComponent<MudDialogProvider>(1);
-            builder.CloseComponent();
+            // The providers are rendered once per test: a second page renders into the first one's providers.
+            if (!_providersRendered)
+            {
+                _providersRendered = true;
+                builder.OpenComponent<MudPopoverProvider>(0);
+                builder.CloseComponent();
+                builder.OpenComponent<MudDialogProvider>(1);
+                builder.CloseComponent();
+            }
             builder.OpenComponent<TPage>(2);
             foreach (var (name, value) in parameters)
             {
