@@ -1,12 +1,14 @@
 using System.Text.Json.Serialization;
 using GigaEvo.Core;
 using GigaEvo.Core.Experiments;
+using GigaEvo.Web.Components;
 using GigaEvo.Web.Endpoints;
 using GigaEvo.Web.Health;
 using GigaEvo.Web.Infrastructure.Hangfire;
 using GigaEvo.Web.Logging;
 using GigaEvo.Web.Runners;
 using GigaEvo.Web.ViewModels;
+using MudBlazor.Services;
 using Scalar.AspNetCore;
 
 namespace GigaEvo.Web;
@@ -32,6 +34,8 @@ public static class WebComposition
         // Metrics may be non-finite (a sentinel, a failed evaluation); they travel by name as elsewhere.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals);
         services.AddGigaEvoViewModels();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
         return builder;
     }
 
@@ -84,11 +88,10 @@ public static class WebComposition
         app.MapTemplateEndpoints();
         app.MapInstanceEndpoints();
         app.MapStatusEndpoints();
-        // Said plainly until the pages land: the REST API and the runner are here; the UI is not yet.
-        app.MapGet("/", () => Results.Text(
-            "GigaEvo .NET is running: REST API under /api/v1 (reference: /scalar, OpenAPI: /openapi/v1.json), " +
-            "jobs dashboard at /hangfire (local requests only), health at /health. The web UI pages are not built yet.\n",
-            "text/plain")).ExcludeFromDescription();
+        // The UI: static assets (MudBlazor's CSS/JS, blazor.web.js) and the interactive server pages.
+        app.MapStaticAssets();
+        app.UseAntiforgery();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 }

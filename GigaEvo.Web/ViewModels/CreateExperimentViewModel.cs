@@ -29,6 +29,9 @@ public sealed class CreateExperimentViewModel(
 
     public IReadOnlyList<string> ModelChoices => ExperimentRequestValidator.AllowedModels(options.Value);
 
+    /// <summary>The largest upload the page accepts (the REST API's limit too).</summary>
+    public long MaxUploadBytes => options.Value.MaxUploadMb * 1024L * 1024L;
+
     /// <summary>The uploaded (or template) dataset with its first rows.</summary>
     public DatasetDto? Dataset { get; private set; }
 

@@ -8,6 +8,16 @@ public sealed class ResultsViewModel(ExperimentQueries queries, ExperimentResult
 {
     public ExperimentDto? Experiment { get; private set; }
 
+    /// <summary>The experiments the picker offers (newest first).</summary>
+    public IReadOnlyList<ExperimentDto> Choices { get; private set; } = [];
+
+    /// <summary>Loads the picker's choices (and subscribes, so a page without a selection still follows events).</summary>
+    public async Task LoadChoicesAsync()
+    {
+        Choices = [.. (await queries.ListAsync(null, 1, ExperimentsViewModel.PageSize)).Items.Select(ExperimentDto.From)];
+        await NotifyAsync();
+    }
+
     /// <summary>Null while no valid program exists (the page says so; the Download button is disabled).</summary>
     public BestProgramDto? Best { get; private set; }
 

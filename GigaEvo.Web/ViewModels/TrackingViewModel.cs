@@ -20,11 +20,37 @@ public sealed class TrackingViewModel(ExperimentQueries queries, INotifier<Exper
 
     public ExperimentDto? Experiment { get; private set; }
 
+    /// <summary>The experiments the picker offers (newest first).</summary>
+    public IReadOnlyList<ExperimentDto> Choices { get; private set; } = [];
+
+    /// <summary>Loads the picker's choices (and subscribes, so a page without a selection still follows events).</summary>
+    public async Task LoadChoicesAsync()
+    {
+        Choices = [.. (await queries.ListAsync(null, 1, ExperimentsViewModel.PageSize)).Items.Select(ExperimentDto.From)];
+        await NotifyAsync();
+    }
+
     public IReadOnlyList<ChartPoint> BestSeries { get; private set; } = [];
 
     public IReadOnlyList<ChartPoint> MeanSeries { get; private set; } = [];
 
     public IReadOnlyList<ProgramDto> RecentPrograms { get; private set; } = [];
+
+    /// <summary>The chart's x labels: the generations with a point.</summary>
+    public IReadOnlyList<string> ChartLabels => [.. BestSeries.Select(p => p.Generation.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
+    /// <summary>A series as a line chart draws it: a generation without a value repeats the previous one.</summary>
+    public static double[] ChartValues(IReadOnlyList<ChartPoint> series)
+    {
+        var values = new double[series.Count];
+        double? last = series.FirstOrDefault(p => p.Value is not null)?.Value;
+        for (var i = 0; i < series.Count; i++)
+        {
+            last = series[i].Value ?? last;
+            values[i] = last ?? 0;
+        }
+        return values;
+    }
 
     /// <summary>Tokens are shown only when an LLM mutates.</summary>
     public bool ShowTokens => Experiment is { Model: not Models.LocalOperator };
