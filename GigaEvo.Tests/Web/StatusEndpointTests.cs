@@ -81,9 +81,11 @@ public sealed class StatusEndpointTests(PlatformFixture fixture)
     }
 
     [Fact]
-    public async Task Root_SaysWhatIsServed()
+    public async Task Root_ServesTheBlazorUi()
     {
-        var text = await _client.GetStringAsync("/");
-        Assert.Contains("/api/v1", text);
+        var html = await _client.GetStringAsync("/");
+        Assert.Contains("MudBlazor", html);
+        Assert.Contains("_framework/blazor.web.js", html);
+        Assert.Contains("/hangfire", html);
     }
 }
