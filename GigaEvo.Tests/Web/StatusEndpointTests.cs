@@ -87,5 +87,9 @@ public sealed class StatusEndpointTests(PlatformFixture fixture)
         Assert.Contains("MudBlazor", html);
         Assert.Contains("_framework/blazor.web.js", html);
         Assert.Contains("/hangfire", html);
+        // Package assets must have content, not just a 200 (an unresolved static web asset answers empty).
+        var css = System.Text.RegularExpressions.Regex.Match(html, "href=\"(_content/MudBlazor/[^\"]+\\.css)\"").Groups[1].Value;
+        Assert.NotEmpty(css);
+        Assert.Contains("MudBlazor", await _client.GetStringAsync("/" + css));
     }
 }
