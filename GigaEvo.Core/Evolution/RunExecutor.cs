@@ -34,15 +34,32 @@ public static class RunExecutor
         {
             (mutator as IDisposable)?.Dispose();
         }
-        RunOutputs.Write(runDir, result, problem);
+        await FinishAsync(config, problem, runDir, result, ct => PythonVersions.GetAsync(interpreter, ct), logger);
         if (result.Stopped)
         {
             return result;
         }
+        var primary = problem.Primary;
+        logger.LogInformation("Best {Metric}: {Best} (initial best {Initial}) — program {Id}; {Valid}/{Total} valid programs; outputs in {RunDir}",
+            primary.Name, result.Best?.Metrics[primary.Name], result.BestInitialFitness, result.Best?.Id, result.ProgramsValid, result.ProgramsTotal, runDir);
+        return result;
+    }
+
+    /// <summary>
+    /// What follows every run, whoever started it: summary, CSV and best program; when it ran to the end, the
+    /// export bundle and the removal of the evaluations' scratch workspaces.
+    /// </summary>
+    public static async Task FinishAsync(ComposedConfig config, ProblemDefinition problem, string runDir, RunResult result,
+        Func<CancellationToken, Task<IReadOnlyDictionary<string, string>>> versions, ILogger logger)
+    {
+        RunOutputs.Write(runDir, result, problem);
+        if (result.Stopped)
+        {
+            return;
+        }
         if (result.Best is not null)
         {
-            var versions = await PythonVersions.GetAsync(interpreter, CancellationToken.None);
-            var files = ExportBundle.Write(Path.Combine(runDir, "export"), problem, result, config.ToYaml(), versions);
+            var files = ExportBundle.Write(Path.Combine(runDir, "export"), problem, result, config.ToYaml(), await versions(CancellationToken.None));
             logger.LogInformation("Export bundle: {Folder} ({Files})", Path.Combine(runDir, "export"), string.Join(", ", files));
         }
         // Scratch space of evaluations; the store keeps everything the results need.
@@ -51,9 +68,5 @@ public static class RunExecutor
         {
             Directory.Delete(workspaces, recursive: true);
         }
-        var primary = problem.Primary;
-        logger.LogInformation("Best {Metric}: {Best} (initial best {Initial}) — program {Id}; {Valid}/{Total} valid programs; outputs in {RunDir}",
-            primary.Name, result.Best?.Metrics[primary.Name], result.BestInitialFitness, result.Best?.Id, result.ProgramsValid, result.ProgramsTotal, runDir);
-        return result;
     }
 }

@@ -101,11 +101,24 @@ public sealed class ExperimentLifecycle(
 
     private async Task StopIfActiveAsync(Experiment experiment, CancellationToken ct)
     {
-        if (!experiment.Status.IsActive())
+        // The job may move the experiment (QUEUED → RUNNING) while we stop it; re-read and stop again.
+        for (var attempt = 1; ; attempt++)
         {
-            return;
+            if (!experiment.Status.IsActive())
+            {
+                return;
+            }
+            try
+            {
+                await StopAsync(experiment.Id, ct);
+                break;
+            }
+            catch (PlatformException e) when (e is ConflictException or InvalidTransitionException && attempt < 5)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), time, ct);
+                experiment = await GetAsync(experiment.Id, ct);
+            }
         }
-        await StopAsync(experiment.Id, ct);
         var timeout = TimeSpan.FromSeconds(options.Value.StopTimeoutSeconds);
         if (!await runs.WaitForEndAsync(experiment.Id, timeout))
         {

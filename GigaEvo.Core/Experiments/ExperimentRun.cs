@@ -62,20 +62,10 @@ public sealed class ExperimentRun(
             await consuming;
             (mutator as IDisposable)?.Dispose();
         }
-        RunOutputs.Write(runDir, result, problem);
+        await RunExecutor.FinishAsync(config, problem, runDir, result, pythonInfo.GetVersionsAsync, logger);
         if (result.Stopped)
         {
             return result;
-        }
-        if (result.Best is not null)
-        {
-            var versions = await pythonInfo.GetVersionsAsync(CancellationToken.None);
-            ExportBundle.Write(Path.Combine(runDir, "export"), problem, result, config.ToYaml(), versions);
-        }
-        var workspaces = Path.Combine(runDir, "workspaces");
-        if (Directory.Exists(workspaces))
-        {
-            Directory.Delete(workspaces, recursive: true);
         }
         logger.LogInformation("Experiment {Id} finished: best {Metric} {Best}, {Valid}/{Total} valid programs",
             experiment.Id, problem.Primary.Name, result.Best?.Metrics[problem.Primary.Name], result.ProgramsValid, result.ProgramsTotal);
