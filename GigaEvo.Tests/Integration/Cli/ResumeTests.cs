@@ -1,6 +1,8 @@
+using System.IO.Compression;
 using System.Text.Json;
 using GigaEvo.Core.Infrastructure.LocalFiles;
 using GigaEvo.Core.Programs;
+using GigaEvo.Tests.Web;
 
 namespace GigaEvo.Tests.Integration.Cli;
 
@@ -65,24 +67,8 @@ public sealed class ResumeTests
 
     private static string SlowProblem(string root)
     {
-        var dir = Path.Combine(root, "slow");
-        Directory.CreateDirectory(Path.Combine(dir, "initial_programs"));
-        File.WriteAllText(Path.Combine(dir, "task_description.txt"), "Return a number after a while.");
-        File.WriteAllText(Path.Combine(dir, "metrics.yaml"), """
-            specs:
-              fitness:
-                description: the number
-                is_primary: true
-                lower_bound: 0
-                upper_bound: 100
-                sentinel_value: -1
-              is_valid:
-                description: validity
-                lower_bound: 0
-                upper_bound: 1
-            """);
-        File.WriteAllText(Path.Combine(dir, "validate.py"), "def validate(output):\n    return {'fitness': float(output), 'is_valid': 1}\n");
-        File.WriteAllText(Path.Combine(dir, "initial_programs", "a.py"), "import time\n# EVOLVE-BLOCK-START\ndef entrypoint():\n    time.sleep(30)\n    return 1.5\n# EVOLVE-BLOCK-END\n");
-        return dir;
+        // The same sleeping problem the web tests upload as a zip.
+        ZipFile.ExtractToDirectory(new MemoryStream(TestProblems.SlowProblemZip(sleepSeconds: 30)), root);
+        return Path.Combine(root, "slow");
     }
 }
