@@ -2,7 +2,7 @@
 # Runs the whole test suite; sets up what is missing first. Last line: "N passed, N failed[, N skipped]".
 set -uo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
+scripts/setup.sh --test || { echo "0 passed, 1 failed"; exit 1; }
 
 results=TestResults
 rm -rf "$results"
@@ -14,9 +14,14 @@ if [ $build -ne 0 ]; then
   echo "0 passed, 1 failed"
   exit 1
 fi
+# Screenshots of the browser test's pages are kept there as test output.
+export GIGAEVO_SCREENSHOTS="$PWD/$results/screenshots"
 dotnet test GigaEvo.Tests/GigaEvo.Tests.csproj -c Release --no-build --nologo \
   --logger "trx;LogFileName=results.trx" --results-directory "$results" --verbosity quiet
 status=$?
+
+# A crashed test run could leave the browser it launched; Playwright's profiles are named this way.
+pkill -f -- "--user-data-dir=/tmp/playwright_chromiumdev_profile" 2>/dev/null || true
 
 trx="$results/results.trx"
 if [ ! -f "$trx" ]; then
