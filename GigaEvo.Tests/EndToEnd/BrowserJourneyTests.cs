@@ -62,6 +62,14 @@ public sealed class BrowserJourneyTests(ITestOutputHelper output)
             await Expect(page.Locator("#components tr[data-component='python']")).ToContainTextAsync("numpy", new() { Timeout = 60_000 });
             await session.ScreenshotAsync("08-monitoring");
 
+            // The linked tools: the jobs dashboard and the API reference, served offline.
+            await page.GotoAsync("/hangfire");
+            await Expect(page.Locator("body")).ToContainTextAsync("GigaEvo jobs");
+            await session.ScreenshotAsync("08a-hangfire");
+            await page.GotoAsync("/scalar");
+            await Expect(page.Locator("body")).ToContainTextAsync("/api/v1/status", new() { Timeout = 30_000 });
+            await session.ScreenshotAsync("08b-api-reference");
+
             // A long run: start, stop (the run ends CANCELLED within seconds), delete after confirming.
             var longId = await CreateFromTemplateAsync(session, "heilbron", generations: 500, screenshot: null);
             await session.OpenAsync("/experiments");
