@@ -31,6 +31,17 @@ public sealed class PageHarness : IAsyncDisposable
 
     public NavigationManager Navigation => Context.Services.GetRequiredService<NavigationManager>();
 
+    /// <summary>A service of the test host, from this test's scope.</summary>
+    public T Service<T>() where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
+
+    /// <summary>Opens the MudSelect whose input has <paramref name="selector"/> and clicks the item that reads <paramref name="text"/>.</summary>
+    public static void Choose(IRenderedComponent<ContainerFragment> cut, string selector, string text)
+    {
+        cut.Find(selector).Closest("div.mud-input-control")!.MouseDown();
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll(".mud-popover-open .mud-list-item"), i => i.TextContent.Trim() == text), Wait);
+        cut.FindAll(".mud-popover-open .mud-list-item").First(i => i.TextContent.Trim() == text).Click();
+    }
+
     public IRenderedComponent<ContainerFragment> Render<TPage>(params (string Name, object? Value)[] parameters) where TPage : IComponent =>
         Context.Render(builder =>
         {

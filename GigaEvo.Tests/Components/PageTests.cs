@@ -8,7 +8,7 @@ namespace GigaEvo.Tests.Components;
 
 /// <summary>Each page rendered over the real services: what it shows, what its buttons do, and its live updates.</summary>
 [Collection(PlatformCollection.Name)]
-public sealed class PageTests(PlatformFixture fixture) : IAsyncDisposable
+public sealed partial class PageTests(PlatformFixture fixture) : IAsyncDisposable
 {
     private readonly PageHarness _harness = new(fixture);
 

@@ -1,6 +1,7 @@
 using GigaEvo.Core.Configuration;
 using GigaEvo.Core.Experiments;
 using GigaEvo.Web.Contracts;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;
 
 namespace GigaEvo.Web.ViewModels;
@@ -31,6 +32,11 @@ public sealed class CreateExperimentViewModel(
 
     /// <summary>The largest upload the page accepts (the REST API's limit too).</summary>
     public long MaxUploadBytes => options.Value.MaxUploadMb * 1024L * 1024L;
+
+    /// <summary>The fields inside the collapsed "Advanced" panel (the page opens it when one of them is refused).</summary>
+    public static IReadOnlyList<string> AdvancedFields { get; } = ["preset", "islands", "parallelism", "seed", "overrides"];
+
+    public bool HasAdvancedErrors => AdvancedFields.Any(Errors.ContainsKey);
 
     /// <summary>The uploaded (or template) dataset with its first rows.</summary>
     public DatasetDto? Dataset { get; private set; }
@@ -72,8 +78,29 @@ public sealed class CreateExperimentViewModel(
         }
     }
 
+    /// <summary>Picks an example problem of <c>problems/</c> (instead of an uploaded one).</summary>
+    public void SetProblem(string? name)
+    {
+        Form.Problem = name;
+        if (name is not null)
+        {
+            ClearUploadedProblem();
+        }
+        if (Form.Metric is { } metric && !MetricChoices.Contains(metric))
+        {
+            Form.Metric = null;
+        }
+    }
+
+    /// <summary>A file picked in the browser as the dataset; over the limit it is refused next to the field, unread.</summary>
+    public Task<bool> UploadDatasetAsync(IBrowserFile file) => UploadAsync(file, ClearDataset, UploadDatasetAsync);
+
+    /// <summary>A file picked in the browser as the problem directory (zip).</summary>
+    public Task<bool> UploadProblemAsync(IBrowserFile file) => UploadAsync(file, ClearUploadedProblem, UploadProblemAsync);
+
     public Task<bool> UploadDatasetAsync(Stream content, string fileName) => FieldActionAsync(async () =>
     {
+        ClearDataset();
         var preview = await datasets.UploadAsync(fileName, content);
         Dataset = DatasetDto.From(preview);
         Form.DatasetId = Dataset.Id;
@@ -85,6 +112,7 @@ public sealed class CreateExperimentViewModel(
 
     public Task<bool> UploadProblemAsync(Stream content, string fileName) => FieldActionAsync(async () =>
     {
+        ClearUploadedProblem();
         UploadedProblem = await problems.UploadZipAsync(fileName, content);
         Form.TaskType = TaskTypes.Custom;
         Form.ProblemUploadId = UploadedProblem.Id;
@@ -119,6 +147,43 @@ public sealed class CreateExperimentViewModel(
         }
         return await FieldActionAsync(async () => Created = ExperimentDto.From(await creator.CreateAsync(Form.ToRequest())), null)
             && Created is not null;
+    }
+
+    // A refused upload leaves no previous one behind, so the form never goes on with an old file unnoticed.
+    private void ClearDataset()
+    {
+        Dataset = null;
+        Form.DatasetId = null;
+    }
+
+    private void ClearUploadedProblem()
+    {
+        UploadedProblem = null;
+        Form.ProblemUploadId = null;
+    }
+
+    private async Task<bool> UploadAsync(IBrowserFile file, Action clear, Func<Stream, string, Task<bool>> upload)
+    {
+        if (file.Size > MaxUploadBytes)
+        {
+            clear();
+            return await FieldActionAsync(() => throw FieldValidationException.For("file",
+                $"{file.Name} is over the upload limit of {options.Value.MaxUploadMb} MiB (Platform:MaxUploadMb)."), null);
+        }
+        // Buffered first: the browser stream is async-only and the services may read it synchronously.
+        using var buffer = new MemoryStream();
+        try
+        {
+            await using var stream = file.OpenReadStream(MaxUploadBytes);
+            await stream.CopyToAsync(buffer);
+        }
+        catch (IOException e)
+        {
+            clear();
+            return await FieldActionAsync(() => throw FieldValidationException.For("file", $"{file.Name} could not be read: {e.Message}"), null);
+        }
+        buffer.Position = 0;
+        return await upload(buffer, file.Name);
     }
 
     private async Task<bool> FieldActionAsync(Func<Task> action, string? success)

@@ -53,18 +53,28 @@ public sealed class TrackingViewModel(ExperimentQueries queries, INotifier<Exper
     }
 
     /// <summary>Tokens are shown only when an LLM mutates.</summary>
-    public bool ShowTokens => Experiment is { Model: not Models.LocalOperator };
+    public bool ShowTokens => Experiment is { } e && UsesLlm(e);
 
-    public IReadOnlyList<Card> Cards => Experiment is not { Results: var r }
-        ? []
-        :
+    public IReadOnlyList<Card> Cards => Experiment is { } e ? CardsOf(e) : [];
+
+    private static bool UsesLlm(ExperimentDto e) => e.Model != Models.LocalOperator;
+
+    /// <summary>Best metric, best generation, generations done, programs (total/valid/invalid), and tokens when an LLM mutates.</summary>
+    public static IReadOnlyList<Card> CardsOf(ExperimentDto e)
+    {
+        var r = e.Results;
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return
         [
             new("Best " + r.Metric, Format(r.BestMetric)),
-            new("Best generation", r.BestGeneration?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—"),
+            new("Best generation", r.BestGeneration?.ToString(invariant) ?? "—"),
             new("Generations", $"{r.GenerationsDone} / {r.Generations}"),
             new("Programs", $"{r.ProgramsTotal} ({r.ProgramsValid} valid, {r.ProgramsInvalid} invalid)"),
-            .. ShowTokens ? [new Card("Tokens", r.Tokens.ToString("N0", System.Globalization.CultureInfo.InvariantCulture))] : Array.Empty<Card>(),
+            .. UsesLlm(e)
+                ? [new Card("Tokens", r.Tokens.ToString("N0", invariant) + (r.Cost > 0 ? $" (cost {r.Cost.ToString("0.####", invariant)})" : ""))]
+                : Array.Empty<Card>(),
         ];
+    }
 
     public async Task LoadAsync(string id)
     {
