@@ -14,7 +14,11 @@ public sealed class ResultsViewModel(ExperimentQueries queries, ExperimentResult
     /// <summary>Loads the picker's choices (and subscribes, so a page without a selection still follows events).</summary>
     public async Task LoadChoicesAsync()
     {
-        Choices = [.. (await queries.ListAsync(null, 1, ExperimentsViewModel.PageSize)).Items.Select(ExperimentDto.From)];
+        if (!IsSubscribed)
+        {
+            Track(notifier.Subscribe(HandleAsync));
+        }
+        Choices = await ExperimentChoices.LoadAsync(queries);
         await NotifyAsync();
     }
 
@@ -41,8 +45,16 @@ public sealed class ResultsViewModel(ExperimentQueries queries, ExperimentResult
 
     public async Task HandleAsync(ExperimentEvent e)
     {
+        if (e is StatusChanged)
+        {
+            Choices = await ExperimentChoices.LoadAsync(queries); // the picker shows each one's status
+        }
         if (Experiment is null || e.ExperimentId != Experiment.Id || e is not (NewBestProgram or StatusChanged))
         {
+            if (e is StatusChanged)
+            {
+                await NotifyAsync();
+            }
             return;
         }
         await ReloadAsync(Experiment.Id);

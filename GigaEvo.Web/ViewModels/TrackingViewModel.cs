@@ -26,7 +26,11 @@ public sealed class TrackingViewModel(ExperimentQueries queries, INotifier<Exper
     /// <summary>Loads the picker's choices (and subscribes, so a page without a selection still follows events).</summary>
     public async Task LoadChoicesAsync()
     {
-        Choices = [.. (await queries.ListAsync(null, 1, ExperimentsViewModel.PageSize)).Items.Select(ExperimentDto.From)];
+        if (!IsSubscribed)
+        {
+            Track(notifier.Subscribe(HandleAsync));
+        }
+        Choices = await ExperimentChoices.LoadAsync(queries);
         await NotifyAsync();
     }
 
@@ -99,8 +103,16 @@ public sealed class TrackingViewModel(ExperimentQueries queries, INotifier<Exper
     /// <summary>Applies one live event (public so tests drive it without a running engine).</summary>
     public async Task HandleAsync(ExperimentEvent e)
     {
+        if (e is StatusChanged)
+        {
+            Choices = await ExperimentChoices.LoadAsync(queries); // the picker shows each one's status
+        }
         if (Experiment is null || e.ExperimentId != Experiment.Id)
         {
+            if (e is StatusChanged)
+            {
+                await NotifyAsync();
+            }
             return;
         }
         switch (e)

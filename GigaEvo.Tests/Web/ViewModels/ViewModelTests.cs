@@ -105,8 +105,12 @@ public sealed class ViewModelTests(PlatformFixture fixture) : IDisposable
         var experiment = await fixture.Client.CreateTrivialAsync(generations: 2);
         using var tracking = Get<TrackingViewModel>();
         using var results = Get<ResultsViewModel>();
+        using var picker = Get<ResultsViewModel>();
+        await tracking.LoadChoicesAsync();
         await tracking.LoadAsync(experiment.Id);
         await results.LoadAsync(experiment.Id);
+        await picker.LoadChoicesAsync(); // the picker alone, no selection: it still follows statuses
+        Assert.Equal("INITIALIZED", picker.Choices.Single(c => c.Id == experiment.Id).Status);
         Assert.Empty(tracking.BestSeries);
         Assert.Null(results.Best);
         Assert.False(results.CanDownload);
@@ -124,6 +128,13 @@ public sealed class ViewModelTests(PlatformFixture fixture) : IDisposable
         await fixture.Client.RunToCompletionAsync(experiment.Id);
         await chartFull.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal([0, 1, 2], tracking.BestSeries.Select(p => p.Generation));
+        Assert.Equal("COMPLETED", tracking.Choices.Single(c => c.Id == experiment.Id).Status);
+        // Each subscriber handles the event on its own: wait for the picker's turn.
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); picker.Choices.Single(c => c.Id == experiment.Id).Status != "COMPLETED" && DateTime.UtcNow < deadline;)
+        {
+            await Task.Delay(50);
+        }
+        Assert.Equal("COMPLETED", picker.Choices.Single(c => c.Id == experiment.Id).Status);
         Assert.Equal(3, tracking.MeanSeries.Count);
         Assert.Equal(2 + 2 * 8, tracking.RecentPrograms.Count); // fewer than RecentCount programs in all
         Assert.Contains(tracking.Cards, c => c.Title == "Generations" && c.Value == "2 / 2");
