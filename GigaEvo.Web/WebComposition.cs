@@ -35,7 +35,8 @@ public static class WebComposition
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals);
         services.AddGigaEvoViewModels();
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        // Messages at the bottom right: at the top they cover the pages' toolbar buttons.
+        services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         return builder;
     }
 
