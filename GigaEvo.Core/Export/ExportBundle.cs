@@ -12,7 +12,7 @@ namespace GigaEvo.Core.Export;
 /// The best program packaged to run on its own: program, validator, context/helper, metrics, task,
 /// run.py (and for ML problems train.py, predict.py and the data), metadata.json and a README.
 /// </summary>
-public static class ExportBundle
+public static partial class ExportBundle
 {
     /// <summary>Writes the bundle into <paramref name="folder"/> (created); returns the files written.</summary>
     public static IReadOnlyList<string> Write(string folder, ProblemDefinition problem, RunResult result, string resolvedConfigYaml, IReadOnlyDictionary<string, string> versions)
@@ -109,8 +109,19 @@ public static class ExportBundle
                 ["programs_valid"] = result.ProgramsValid,
                 ["best_initial_fitness"] = result.BestInitialFitness,
             },
-            ["configuration"] = config,
+            ["configuration"] = WithoutLocalPaths(config),
             ["versions"] = new JsonObject(versions.Select(v => KeyValuePair.Create(v.Key, (JsonNode?)v.Value))),
         };
     }
+
+    /// <summary>
+    /// The resolved configuration without this machine's folders: an absolute path (a value such as problem.dir or
+    /// output.run_dir, or one echoed in a comment) keeps only its last segment, so a shared archive does not reveal
+    /// the server's layout. URLs are left alone.
+    /// </summary>
+    internal static string WithoutLocalPaths(string yaml) =>
+        LocalPath().Replace(yaml, m => "<local>/" + m.Value.TrimEnd('/', '\\').Split('/', '\\')[^1]);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=^|[=\s'""])(/[^\s'""#]+|[A-Za-z]:\\[^\s'""#]*)", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex LocalPath();
 }

@@ -51,7 +51,7 @@ public sealed class BrowserJourneyTests(ITestOutputHelper output)
             await Expect(page.Locator("#metrics")).ToContainTextAsync("f1_macro");
             await session.ScreenshotAsync("06-results");
             var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#download").ClickAsync());
-            await RunArchiveAsync(download);
+            await RunArchiveAsync(download, session.DataDirectory);
 
             await session.OpenAsync("/runners");
             await Expect(page.Locator("#instances")).ToContainTextAsync("e2e-runner");
@@ -137,7 +137,7 @@ public sealed class BrowserJourneyTests(ITestOutputHelper output)
         return (int)await handle.JsonValueAsync<double>();
     }
 
-    private async Task RunArchiveAsync(IDownload download)
+    private async Task RunArchiveAsync(IDownload download, string serverData)
     {
         var folder = Directory.CreateTempSubdirectory("gigaevo-e2e-archive-").FullName;
         try
@@ -148,6 +148,9 @@ public sealed class BrowserJourneyTests(ITestOutputHelper output)
             var unpacked = Path.Combine(folder, "unpacked");
             ZipFile.ExtractToDirectory(zip, unpacked);
             var runPy = Directory.GetFiles(unpacked, "run.py", SearchOption.AllDirectories).Single();
+            var metadata = await File.ReadAllTextAsync(Path.Combine(Path.GetDirectoryName(runPy)!, "metadata.json"));
+            Assert.Contains("\"lineage\"", metadata, StringComparison.Ordinal);
+            Assert.DoesNotContain(serverData, metadata, StringComparison.Ordinal);
             var psi = new ProcessStartInfo("/usr/bin/python3", "run.py")
             {
                 WorkingDirectory = Path.GetDirectoryName(runPy)!,

@@ -55,6 +55,9 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    /// <summary>The server's data folder (nothing of it may leak into a downloaded archive).</summary>
+    public string DataDirectory => _dataDirectory;
+
     public IBrowserContext Context { get; }
 
     public IPage Page { get; }

@@ -25,4 +25,15 @@ public sealed class ChartScaleTests
         Assert.Equal(new ChartScale(1, 1), ChartScale.For([]));
         Assert.Equal(new ChartScale(1, 1), ChartScale.For([double.NaN]));
     }
+
+    [Fact]
+    public void Labels_AllWhileFew_ThinnedWhenMany_LastAlwaysShown()
+    {
+        Assert.Equal(["0", "1", "2"], ChartScale.Labels([0, 1, 2]));
+        var many = ChartScale.Labels([.. Enumerable.Range(0, 201)]);
+        Assert.Equal(201, many.Length);
+        Assert.InRange(many.Count(l => l.Length > 0), 10, 16);
+        Assert.Equal("0", many[0]);
+        Assert.Equal("200", many[^1]);
+    }
 }

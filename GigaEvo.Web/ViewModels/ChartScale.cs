@@ -32,4 +32,16 @@ public sealed record ChartScale(double Factor, int Tick)
     public double[] Apply(double[] values) => [.. values.Select(v => v * Factor)];
 
     public string Label(double scaled) => (scaled / Factor).ToString("0.#####", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The x labels for <paramref name="generations"/>: every one while few, else every k-th (the last always) so
+    /// that 200 generations do not print 200 overlapping numbers.
+    /// </summary>
+    public static string[] Labels(IReadOnlyList<int> generations, int most = 15)
+    {
+        var step = Math.Max(1, (int)Math.Ceiling(generations.Count / (double)most));
+        var last = generations.Count - 1;
+        bool Shown(int i) => i == last || (i % step == 0 && last - i >= (step + 1) / 2); // none crowding the last
+        return [.. generations.Select((g, i) => Shown(i) ? g.ToString(CultureInfo.InvariantCulture) : "")];
+    }
 }

@@ -41,7 +41,7 @@ public sealed class TrackingViewModel(ExperimentQueries queries, INotifier<Exper
     public IReadOnlyList<ProgramDto> RecentPrograms { get; private set; } = [];
 
     /// <summary>The chart's x labels: the generations with a point.</summary>
-    public IReadOnlyList<string> ChartLabels => [.. BestSeries.Select(p => p.Generation.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+    public IReadOnlyList<string> ChartLabels => ChartScale.Labels([.. BestSeries.Select(p => p.Generation)]);
 
     /// <summary>A series as a line chart draws it: a generation without a value repeats the previous one.</summary>
     public static double[] ChartValues(IReadOnlyList<ChartPoint> series)
