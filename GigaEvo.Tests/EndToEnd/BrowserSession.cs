@@ -144,31 +144,12 @@ public sealed class BrowserSession : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Waits for Kestrel's own line: cheap, unlike probing an endpoint that checks Python under load.</summary>
     private static async Task WaitForHealthAsync(CliProcess server, string baseUrl)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        var last = "no answer";
-        while (true)
-        {
-            try
-            {
-                using var response = await http.GetAsync(new Uri("/api/v1/status", UriKind.Relative));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-                last = $"HTTP {(int)response.StatusCode}";
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                last = e.Message; // not listening yet: reported below if it never does
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"GigaEvo did not answer on {baseUrl} within 60 s ({last}); its output:\n{server.Stdout}\n{server.Stderr}");
-            }
-            await Task.Delay(250);
-        }
+        await server.WaitForOutputAsync("Now listening on: " + baseUrl, TimeSpan.FromMinutes(2));
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
+        using var response = await http.GetAsync(new Uri("/api/v1/templates", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
     }
 }
