@@ -7,6 +7,7 @@ namespace GigaEvo.Core.Experiments;
 [JsonDerivedType(typeof(StatusChanged), "status")]
 [JsonDerivedType(typeof(GenerationSummary), "generation")]
 [JsonDerivedType(typeof(NewBestProgram), "best")]
+[JsonDerivedType(typeof(ExperimentDeleted), "deleted")]
 public abstract record ExperimentEvent(string ExperimentId, DateTimeOffset At)
 {
     /// <summary>The SSE event name (also the JSON <c>type</c>).</summary>
@@ -46,4 +47,11 @@ public sealed record NewBestProgram(string ExperimentId, DateTimeOffset At, Guid
 {
     [JsonIgnore]
     public override string Kind => "best";
+}
+
+/// <summary>The experiment and its files are gone; an event stream ends with it.</summary>
+public sealed record ExperimentDeleted(string ExperimentId, DateTimeOffset At) : ExperimentEvent(ExperimentId, At)
+{
+    [JsonIgnore]
+    public override string Kind => "deleted";
 }

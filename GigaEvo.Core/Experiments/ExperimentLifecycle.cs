@@ -12,10 +12,13 @@ public sealed class ExperimentLifecycle(
     IRunQueue queue,
     IRunCancellation runs,
     IArtifactStore artifacts,
+    INotifier<ExperimentEvent> notifier,
     IOptions<PlatformOptions> options,
     TimeProvider time,
     ILogger<ExperimentLifecycle> logger)
 {
+    private const int DeleteAttempts = 5;
+
     /// <summary>Queues a run. A stopped or failed experiment resumes its current run folder; a new one gets run 1.</summary>
     public async Task<Experiment> StartAsync(string id, CancellationToken ct = default)
     {
@@ -71,31 +74,75 @@ public sealed class ExperimentLifecycle(
         return await transitions.MoveAsync(id, ExperimentStatus.Cancelled, "stop", reason, ct: ct);
     }
 
+    /// <summary>
+    /// Stops it and waits for the run to end, deletes its files, then its rows (and tells watchers). When
+    /// its files cannot all be deleted it stays, with a <see cref="ConflictException"/> to try again.
+    /// </summary>
     public async Task DeleteAsync(string id, CancellationToken ct = default)
     {
         await StopIfActiveAsync(await GetAsync(id, ct), ct);
+        await DeleteFilesAsync(id, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.StatusChanges.Where(s => s.ExperimentId == id).ExecuteDeleteAsync(ct);
         await db.Experiments.Where(e => e.Id == id).ExecuteDeleteAsync(ct);
         db.Audit(time.GetUtcNow(), "experiment.delete", id);
         await db.SaveChangesAsync(ct);
-        await artifacts.DeleteAsync(ArtifactKeys.Experiment(id), ct);
+        await notifier.PublishAsync(new ExperimentDeleted(id, time.GetUtcNow()));
         logger.LogInformation("Deleted experiment {Id}", id);
     }
 
-    /// <summary>Stops and deletes every experiment; returns how many were deleted.</summary>
+    /// <summary>
+    /// Stops and deletes every experiment; returns how many were deleted. One that cannot be deleted is
+    /// left whole and the others still go; then a <see cref="ConflictException"/> names the ones left.
+    /// </summary>
     public async Task<int> DropAllAsync(CancellationToken ct = default)
     {
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ids = await db.Experiments.Select(e => e.Id).ToListAsync(ct);
+        var left = new List<string>();
+        foreach (var id in ids)
         {
-            var ids = await db.Experiments.Select(e => e.Id).ToListAsync(ct);
-            foreach (var id in ids)
+            try
             {
                 await DeleteAsync(id, ct);
             }
-            db.Audit(time.GetUtcNow(), "experiment.drop_all", "*", $"{ids.Count} experiments");
-            await db.SaveChangesAsync(ct);
-            return ids.Count;
+            catch (ConflictException e)
+            {
+                logger.LogWarning("Drop all: experiment {Id} was not deleted: {Reason}", id, e.Message);
+                left.Add(id);
+            }
+        }
+        var deleted = ids.Count - left.Count;
+        db.Audit(time.GetUtcNow(), "experiment.drop_all", "*", $"{deleted} of {ids.Count} experiments deleted");
+        await db.SaveChangesAsync(ct);
+        if (left.Count > 0)
+        {
+            throw new ConflictException($"{deleted} of {ids.Count} experiments deleted; {string.Join(", ", left)} could not be stopped or "
+                + "their files not deleted (still in use); they are kept: try again in a few seconds");
+        }
+        return ids.Count;
+    }
+
+    /// <summary>Files still being written (the workspaces of Python processes being killed) get a few more tries.</summary>
+    private async Task DeleteFilesAsync(string id, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await artifacts.DeleteAsync(ArtifactKeys.Experiment(id), ct);
+                return;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                if (attempt == DeleteAttempts)
+                {
+                    logger.LogWarning(e, "The files of experiment {Id} could not be deleted after {Attempts} attempts", id, attempt);
+                    throw new ConflictException($"experiment {id} was not deleted: its files could not be deleted ({e.Message}); "
+                        + "the experiment is kept: try again in a few seconds");
+                }
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), time, ct);
+            }
         }
     }
 

@@ -22,8 +22,20 @@ public static class ExperimentStatuses
 
     public static string ToKey(this ExperimentStatus status) => status.ToString().ToUpperInvariant();
 
-    public static bool TryParse(string? text, out ExperimentStatus status) =>
-        Enum.TryParse(text, ignoreCase: true, out status) && Enum.IsDefined(status);
+    /// <summary>A status name, case-insensitive. Not <see cref="Enum.TryParse{TEnum}(string?, bool, out TEnum)"/>: it takes numbers ("3") and lists ("running,queued").</summary>
+    public static bool TryParse(string? text, out ExperimentStatus status)
+    {
+        foreach (var candidate in All)
+        {
+            if (string.Equals(candidate.ToString(), text, StringComparison.OrdinalIgnoreCase))
+            {
+                status = candidate;
+                return true;
+            }
+        }
+        status = default;
+        return false;
+    }
 
     /// <summary>Queued or running: a job owns the experiment.</summary>
     public static bool IsActive(this ExperimentStatus status) => status is ExperimentStatus.Queued or ExperimentStatus.Running;
@@ -42,6 +54,12 @@ public static class ExperimentStatuses
         (ExperimentStatus.Completed or ExperimentStatus.Failed or ExperimentStatus.Cancelled, ExperimentStatus.Queued) => true,
         _ => false,
     };
+
+    /// <summary>
+    /// The moves a user may ask for (start, restart, stop, initialize): the table without RUNNING → QUEUED,
+    /// which only the runner (stopping) and crash recovery make, each from inside the run that owns it.
+    /// </summary>
+    public static bool CanRequest(ExperimentStatus from, ExperimentStatus to) => CanMove(from, to) && !(from.IsActive() && to == ExperimentStatus.Queued);
 
     /// <summary>Throws <see cref="InvalidTransitionException"/> unless the table allows the move.</summary>
     public static void EnsureCanMove(string experimentId, ExperimentStatus from, ExperimentStatus to, string action)

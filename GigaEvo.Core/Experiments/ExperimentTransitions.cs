@@ -9,12 +9,20 @@ namespace GigaEvo.Core.Experiments;
 /// </summary>
 public sealed class ExperimentTransitions(IDbContextFactory<PlatformDbContext> dbFactory, INotifier<ExperimentEvent> notifier, TimeProvider time)
 {
-    /// <summary>Moves from whatever status it has; refuses a move the table forbids (<see cref="InvalidTransitionException"/>).</summary>
+    /// <summary>
+    /// A move a user asked for, from whatever status it has: refuses what the table forbids
+    /// (<see cref="InvalidTransitionException"/>) and re-queuing a queued or running experiment (<see cref="ConflictException"/>).
+    /// </summary>
     public async Task<Experiment> MoveAsync(string id, ExperimentStatus to, string action, string? reason = null,
         Action<Experiment>? update = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var experiment = await db.Experiments.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("experiment", id);
+        if (experiment.Status.IsActive() && !ExperimentStatuses.CanRequest(experiment.Status, to))
+        {
+            // Its job owns it: a second job would find the run busy and the status would no longer tell the truth.
+            throw new ConflictException($"cannot {action} experiment {id}: it is {experiment.Status.ToKey()} (a run is queued or in progress); stop it first");
+        }
         ExperimentStatuses.EnsureCanMove(id, experiment.Status, to, action);
         var change = Apply(db, experiment, to, reason, update);
         try

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 
@@ -9,7 +11,7 @@ namespace GigaEvo.Tests.Web;
 /// The real host (SQLite file, in-process Hangfire, local artifacts, real Python) on a temporary data folder,
 /// with a 1 MiB upload limit (to reach 413 cheaply) and a fast heartbeat.
 /// </summary>
-public sealed class PlatformFactory(string? dataDirectory = null) : WebApplicationFactory<Program>
+public sealed class PlatformFactory(string? dataDirectory = null, Action<IServiceCollection>? replaceServices = null) : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = dataDirectory ?? Directory.CreateTempSubdirectory("gigaevo-web-").FullName;
 
@@ -26,6 +28,10 @@ public sealed class PlatformFactory(string? dataDirectory = null) : WebApplicati
         builder.UseSetting("Runner:HealthCheckSeconds", "3600");
         builder.UseSetting("Runner:MaxWorkersPerInstance", "2");
         builder.ConfigureLogging(logging => logging.AddFilter<ConsoleLoggerProvider>(_ => false));
+        if (replaceServices is not null)
+        {
+            builder.ConfigureTestServices(replaceServices);
+        }
     }
 }
 

@@ -27,6 +27,27 @@ public static class TestProblems
         ["slow/initial_programs/a.py"] = $"import time\n# EVOLVE-BLOCK-START\ndef entrypoint():\n    time.sleep({sleepSeconds})\n    return 1.5\n# EVOLVE-BLOCK-END\n",
     });
 
+    /// <summary>A problem whose validator always raises: every program is invalid.</summary>
+    public static byte[] NeverValidProblemZip() => Zip(new Dictionary<string, string>
+    {
+        ["never/task_description.txt"] = "Nothing passes.",
+        ["never/metrics.yaml"] = """
+            specs:
+              fitness:
+                description: the number
+                is_primary: true
+                lower_bound: 0
+                upper_bound: 100
+                sentinel_value: -1
+              is_valid:
+                description: validity
+                lower_bound: 0
+                upper_bound: 1
+            """,
+        ["never/validate.py"] = "def validate(output):\n    raise ValueError('rejected by the test validator')\n",
+        ["never/initial_programs/a.py"] = "# EVOLVE-BLOCK-START\ndef entrypoint():\n    return 1.5\n# EVOLVE-BLOCK-END\n",
+    });
+
     /// <summary>A zip whose problem lacks validate.py and has a syntax error.</summary>
     public static byte[] BrokenProblemZip() => Zip(new Dictionary<string, string>
     {

@@ -1,6 +1,3 @@
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using GigaEvo.Core.Experiments;
 using GigaEvo.Web.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,14 +11,15 @@ public static class ExperimentRunEndpoints
     {
         var group = app.MapGroup("/api/v1/experiments/{id}").WithTags("Experiments");
         group.MapPost("/start", StartAsync).WithName("StartExperiment")
-            .WithSummary("Queue a run (202); a stopped or failed experiment resumes its run folder").ProducesErrors(404, 409);
+            .WithSummary("Queue a run (202); a stopped or failed experiment resumes its run folder; 409 while queued or running").ProducesErrors(404, 409);
         group.MapPost("/stop", StopAsync).WithName("StopExperiment")
             .WithSummary("Cancel a queued run, or signal a running one: its Python processes are killed and it turns CANCELLED within seconds").ProducesErrors(404, 409);
         group.MapPost("/restart", RestartAsync).WithName("RestartExperiment")
-            .WithSummary("Run again from generation 0 in a new run folder (202)").ProducesErrors(404, 409);
+            .WithSummary("Run again from generation 0 in a new run folder (202); 409 while queued or running (stop it first)").ProducesErrors(404, 409);
         group.MapGet("/events", EventsAsync).WithName("ExperimentEvents")
-            .WithSummary("Server-sent events: the current status first, then status changes, generation summaries and new best programs; ends when the run ends")
-            .ProducesErrors(404);
+            .WithSummary("Server-sent events: the current status first, then status changes, generation summaries and new best programs; "
+                + "ends when the run ends or the experiment is deleted (event deleted); a ': keep-alive' comment every 15 s")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream").ProducesErrors(404);
         return app;
     }
 
@@ -34,7 +32,7 @@ public static class ExperimentRunEndpoints
     public static Task<Results<Accepted<ExperimentDto>, ProblemHttpResult>> RestartAsync(string id, ExperimentLifecycle lifecycle, CancellationToken ct) =>
         AcceptedAsync(id, () => lifecycle.RestartAsync(id, ct));
 
-    public static async Task<Results<ServerSentEventsResult<ExperimentEvent>, ProblemHttpResult>> EventsAsync(
+    public static async Task<Results<ExperimentEventStream, ProblemHttpResult>> EventsAsync(
         string id, ExperimentQueries queries, INotifier<ExperimentEvent> notifier, TimeProvider time, CancellationToken ct)
     {
         try
@@ -45,39 +43,8 @@ public static class ExperimentRunEndpoints
         {
             return ApiProblems.From(e);
         }
-        return TypedResults.ServerSentEvents(Stream(id, queries, notifier, time, ct));
+        return new ExperimentEventStream(id, queries, notifier, time);
     }
-
-    private static async IAsyncEnumerable<SseItem<ExperimentEvent>> Stream(string id, ExperimentQueries queries,
-        INotifier<ExperimentEvent> notifier, TimeProvider time, [EnumeratorCancellation] CancellationToken ct)
-    {
-        var events = Channel.CreateUnbounded<ExperimentEvent>();
-        // Subscribed before the snapshot is read, so nothing between the two is missed.
-        using var subscription = notifier.Subscribe(e =>
-        {
-            if (e.ExperimentId == id)
-            {
-                events.Writer.TryWrite(e);
-            }
-            return Task.CompletedTask;
-        });
-        var current = await queries.GetAsync(id, ct);
-        yield return Item(new StatusChanged(id, time.GetUtcNow(), null, current.Status.ToKey(), "current status"));
-        if (current.Status.IsFinished())
-        {
-            yield break;
-        }
-        await foreach (var e in events.Reader.ReadAllAsync(ct))
-        {
-            yield return Item(e);
-            if (e is StatusChanged { To: var to } && ExperimentStatuses.TryParse(to, out var status) && status.IsFinished())
-            {
-                yield break;
-            }
-        }
-    }
-
-    private static SseItem<ExperimentEvent> Item(ExperimentEvent e) => new(e, e.Kind);
 
     private static async Task<Results<Accepted<ExperimentDto>, ProblemHttpResult>> AcceptedAsync(string id, Func<Task<Experiment>> action)
     {

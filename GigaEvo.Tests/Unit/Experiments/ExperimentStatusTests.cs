@@ -52,6 +52,9 @@ public sealed class ExperimentStatusTests
     [InlineData("CANCELLED", true, ExperimentStatus.Cancelled)]
     [InlineData("done", false, default(ExperimentStatus))]
     [InlineData("7", false, default(ExperimentStatus))]
+    [InlineData("3", false, default(ExperimentStatus))]
+    [InlineData("running,queued", false, default(ExperimentStatus))]
+    [InlineData(" running", false, default(ExperimentStatus))]
     [InlineData(null, false, default(ExperimentStatus))]
     public void TryParse_Keys_CaseInsensitiveAndNoNumbers(string? text, bool ok, ExperimentStatus expected)
     {

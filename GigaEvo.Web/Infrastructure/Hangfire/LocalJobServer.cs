@@ -21,6 +21,7 @@ public sealed class LocalJobServer(
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private BackgroundJobServer? _server;
+    private bool _disposed;
 
     public bool IsRunning => Volatile.Read(ref _server) is not null;
 
@@ -46,6 +47,11 @@ public sealed class LocalJobServer(
 
     public async Task StopAsync(CancellationToken ct = default)
     {
+        if (Volatile.Read(ref _disposed))
+        {
+            // A test host disposes its services before stopping its hosted services; Dispose stopped the server already.
+            return;
+        }
         await _gate.WaitAsync(ct);
         try
         {
@@ -75,6 +81,7 @@ public sealed class LocalJobServer(
 
     public void Dispose()
     {
+        Volatile.Write(ref _disposed, true);
         _server?.Dispose();
         _gate.Dispose();
     }
