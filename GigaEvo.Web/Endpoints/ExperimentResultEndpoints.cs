@@ -58,8 +58,12 @@ public static class ExperimentResultEndpoints
     }
 
     public static async Task<Results<Ok<PageDto<ProgramDto>>, ValidationProblem, ProblemHttpResult>> ProgramsAsync(
-        string id, ExperimentQueries queries, CancellationToken ct, string? state = null, int page = 1, int pageSize = 50)
+        string id, ExperimentQueries queries, CancellationToken ct, string? state = null, int page = 1, int pageSize = Paging.DefaultPageSize)
     {
+        if (Paging.Check(page, pageSize) is { } refused)
+        {
+            return refused;
+        }
         ProgramState? filter = null;
         if (!string.IsNullOrEmpty(state))
         {
