@@ -29,6 +29,9 @@ public static class WebComposition
             .AddCheck<PythonHealthCheck>("python");
         services.AddSingleton<SystemStatusService>();
         services.AddProblemDetails();
+        // Binding failures throw (in every environment) so BindingProblems can name the field in a ProblemDetails.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BindingProblems>();
         services.AddOpenApi();
         services.AddUploadLimits();
         // Metrics may be non-finite (a sentinel, a failed evaluation); they travel by name as elsewhere.

@@ -80,11 +80,15 @@ public sealed class DatasetService(IDbContextFactory<PlatformDbContext> dbFactor
     private static DatasetPreview Preview(Dataset dataset, CsvTable table) =>
         new(dataset, table.Header, [.. table.Rows.Take(PreviewRows).Select(r => (IReadOnlyList<string>)r)]);
 
-    /// <summary>The file's own name without folders or characters that would trouble a path.</summary>
+    /// <summary>
+    /// The file's own name without folders or characters that would trouble a path or a configuration value:
+    /// letters and digits of any script stay (NFC-composed), as do <c>. - _</c>; anything else (spaces, separators,
+    /// control and format characters, quotes, shell metacharacters) becomes <c>_</c>.
+    /// </summary>
     public static string SafeFileName(string fileName)
     {
-        var name = Path.GetFileName(fileName.Replace('\\', '/'));
-        var clean = new string([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')]).TrimStart('.');
+        var name = Path.GetFileName(fileName.Replace('\\', '/')).Normalize(System.Text.NormalizationForm.FormC);
+        var clean = new string([.. name.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')]).TrimStart('.');
         return clean.Length == 0 ? "dataset.csv" : clean;
     }
 }

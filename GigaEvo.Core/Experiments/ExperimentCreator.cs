@@ -28,6 +28,8 @@ public sealed class ExperimentCreator(
     {
         var presets = ConfigComposer.ListPresets(GigaEvoPaths.RequirePresetsDirectory());
         var errors = ExperimentRequestValidator.Validate(request, options.Value, presets);
+        // What needs the database or the files joins the same list, so one 400 names every bad field.
+        await CheckReferencesAsync(request, errors, ct);
         if (errors.Count > 0)
         {
             throw new FieldValidationException(errors);
@@ -57,7 +59,7 @@ public sealed class ExperimentCreator(
         if (r.TaskType == TaskTypes.Custom)
         {
             var source = r.Problem is { Length: > 0 } name ? Find(() => ProblemCatalog.ExampleDirectory(name), "problem")
-                : Find(() => problems.UploadedDirectory(r.ProblemUploadId!), "problem");
+                : Find(() => problems.UploadedDirectory(r.ProblemUploadId!), "problemUploadId");
             directory = Path.Combine(staging, Path.GetFileName(source));
             CopyDirectory(source, directory);
         }
@@ -89,6 +91,58 @@ public sealed class ExperimentCreator(
             throw FieldValidationException.For("metric", $"The problem's primary metric is '{problem.Primary.Name}' (metrics.yaml), not '{metric}'.");
         }
         return (problem, r.TaskType == TaskTypes.Custom ? null : r.DatasetId);
+    }
+
+    /// <summary>Adds a refusal for an unknown dataset, a target column the dataset lacks, or an unknown problem.</summary>
+    private async Task CheckReferencesAsync(ExperimentRequest r, Dictionary<string, string[]> errors, CancellationToken ct)
+    {
+        void Add(string field, string message) => errors[field] = errors.TryGetValue(field, out var m) ? [.. m, message] : [message];
+        if (errors.ContainsKey("taskType"))
+        {
+            return;
+        }
+        if (r.TaskType == TaskTypes.Custom)
+        {
+            if (r.Problem is { Length: > 0 } name && !ProblemCatalog.ExampleNames().Contains(name))
+            {
+                Add("problem", $"problem '{name}' not found; choose one of: {string.Join(", ", ProblemCatalog.ExampleNames())}.");
+            }
+            if (r.ProblemUploadId is { Length: > 0 } upload)
+            {
+                try
+                {
+                    problems.UploadedDirectory(upload);
+                }
+                catch (NotFoundException e)
+                {
+                    Add("problemUploadId", e.Message + "; upload the zip with POST /api/v1/problems first.");
+                }
+            }
+            return;
+        }
+        if (string.IsNullOrWhiteSpace(r.DatasetId) || errors.ContainsKey("datasetId"))
+        {
+            return;
+        }
+        try
+        {
+            var dataset = await datasets.GetAsync(r.DatasetId, ct);
+            if (!errors.ContainsKey("targetColumn"))
+            {
+                CheckColumns(r, dataset);
+            }
+        }
+        catch (NotFoundException e)
+        {
+            Add("datasetId", e.Message + "; upload it with POST /api/v1/datasets first.");
+        }
+        catch (FieldValidationException e)
+        {
+            foreach (var (field, messages) in e.Errors)
+            {
+                Array.ForEach(messages, m => Add(field, m));
+            }
+        }
     }
 
     private static MlTaskOptions MlOptions(ExperimentRequest r, Dataset dataset) => new()

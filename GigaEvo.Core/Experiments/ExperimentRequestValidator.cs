@@ -21,9 +21,17 @@ public static class ExperimentRequestValidator
         {
             Add("name", "Keep the name within 100 characters.");
         }
+        else if (r.Name.Any(char.IsControl))
+        {
+            Add("name", "The name must not contain control characters (NUL, tab, newline, escape…).");
+        }
         if (r.Description is { Length: > 2000 })
         {
             Add("description", "Keep the description within 2000 characters.");
+        }
+        else if (r.Description is { } description && description.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            Add("description", "The description must not contain control characters other than newlines and tabs (NUL, escape…).");
         }
         if (string.IsNullOrWhiteSpace(r.TaskType) || !TaskTypes.All.Contains(r.TaskType))
         {
@@ -34,6 +42,18 @@ public static class ExperimentRequestValidator
             if (string.IsNullOrWhiteSpace(r.Problem) == string.IsNullOrWhiteSpace(r.ProblemUploadId))
             {
                 Add("problem", "Choose one problem directory: an example of problems/ or an uploaded zip.");
+            }
+            // Dataset fields on a custom task would be ignored; refuse them so the caller knows.
+            foreach (var (field, value) in new[] { ("datasetId", r.DatasetId), ("targetColumn", r.TargetColumn) })
+            {
+                if (value is not null)
+                {
+                    Add(field, $"{field} applies to dataset tasks ({string.Join(", ", MlTasks.All)}) only, not to the custom task; remove it.");
+                }
+            }
+            if (r.Clusters is not null)
+            {
+                Add("clusters", "clusters applies to the clustering task only; remove it.");
             }
         }
         else
@@ -98,6 +118,14 @@ public static class ExperimentRequestValidator
         if (r.TaskType == MlTasks.Clustering && r.Clusters is < 2)
         {
             add("clusters", "Clustering needs at least 2 clusters.");
+        }
+        else if (r.TaskType != MlTasks.Clustering && r.Clusters is not null)
+        {
+            add("clusters", "clusters applies to the clustering task only; remove it.");
+        }
+        if (r.TaskType == MlTasks.Clustering && r.TargetColumn is not null)
+        {
+            add("targetColumn", "Clustering has no target column; remove it.");
         }
         if (!string.IsNullOrWhiteSpace(r.Problem) || !string.IsNullOrWhiteSpace(r.ProblemUploadId))
         {

@@ -56,10 +56,16 @@ public sealed class ExperimentTemplates(MlTemplateService mlTemplates, DatasetSe
         }
     }
 
-    /// <summary>Creates from the template; any field set in <paramref name="changes"/> replaces the template's.</summary>
+    /// <summary>Creates from the template; any field set in <paramref name="changes"/> replaces the template's (except the task type, which it fixes).</summary>
     public async Task<Experiment> CreateAsync(string name, ExperimentRequest? changes, CancellationToken ct = default)
     {
-        Find(name);
+        var template = Find(name);
+        // Checked before the prefill, which stores a copy of an ML template's dataset.
+        if (changes?.TaskType is { } task && task != template.TaskType)
+        {
+            throw FieldValidationException.For("taskType",
+                $"Template '{name}' is a {template.TaskType} task; a template fixes its task type, so leave taskType out (or send '{template.TaskType}').");
+        }
         return await creator.CreateAsync(Merge(await PrefillAsync(name, ct), changes), ct);
     }
 
@@ -74,6 +80,12 @@ public sealed class ExperimentTemplates(MlTemplateService mlTemplates, DatasetSe
         Parallelism = changes.Parallelism ?? template.Parallelism,
         Seed = changes.Seed ?? template.Seed,
         Metric = changes.Metric ?? template.Metric,
+        Clusters = changes.Clusters ?? template.Clusters,
+        TargetColumn = changes.TargetColumn ?? template.TargetColumn,
+        DatasetId = changes.DatasetId ?? template.DatasetId,
+        // An uploaded problem replaces the template's example rather than clashing with it.
+        Problem = changes.ProblemUploadId is null ? changes.Problem ?? template.Problem : changes.Problem,
+        ProblemUploadId = changes.ProblemUploadId ?? template.ProblemUploadId,
         Overrides = changes.Overrides ?? template.Overrides,
     };
 

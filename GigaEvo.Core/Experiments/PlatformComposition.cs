@@ -27,6 +27,8 @@ public static class PlatformComposition
             .Bind(builder.Configuration.GetSection(PlatformOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "Platform:DataDirectory must name a folder (default: data)")
             .Validate(o => o.MaxUploadMb >= 1, "Platform:MaxUploadMb must be at least 1")
+            .Validate(o => o.MaxProblemUnpackedMb >= 1, "Platform:MaxProblemUnpackedMb must be at least 1")
+            .Validate(o => o.MaxProblemEntries >= 1, "Platform:MaxProblemEntries must be at least 1")
             .Validate(o => o.MaxGenerations >= 1, "Platform:MaxGenerations must be at least 1")
             .Validate(o => o.DefaultGenerations >= 1 && o.DefaultGenerations <= o.MaxGenerations, "Platform:DefaultGenerations must be between 1 and Platform:MaxGenerations")
             .Validate(o => o.StopTimeoutSeconds >= 1, "Platform:StopTimeoutSeconds must be at least 1")

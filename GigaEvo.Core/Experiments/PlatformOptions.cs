@@ -11,6 +11,12 @@ public sealed class PlatformOptions
     /// <summary>Largest upload (dataset CSV or problem zip), in MiB; larger requests get 413.</summary>
     public int MaxUploadMb { get; set; } = 200;
 
+    /// <summary>Most an uploaded problem zip may unpack to, in MiB (bytes actually written); more gets 413.</summary>
+    public int MaxProblemUnpackedMb { get; set; } = 100;
+
+    /// <summary>Most files and folders an uploaded problem zip may hold; more gets 413.</summary>
+    public int MaxProblemEntries { get; set; } = 2000;
+
     /// <summary>LLM model names offered besides the local operator (the mutation agent's models).</summary>
     public IList<string> Models { get; set; } = [];
 

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using GigaEvo.Core.Artifacts;
 using GigaEvo.Core.Configuration;
 using GigaEvo.Core.Problems;
@@ -66,17 +65,17 @@ public sealed class ProblemCatalog(IProblemLoader loader, IArtifactStore artifac
                 throw new TooLargeException($"{fileName} is over the upload limit of {options.Value.MaxUploadMb} MiB (Platform:MaxUploadMb)");
             }
             var name = Path.GetFileNameWithoutExtension(DatasetService.SafeFileName(fileName));
-            var directory = Unpack(zip, artifacts.LocalPath(key), name);
+            var directory = Unpack(zip, artifacts.LocalPath(key), name, options.Value, ct);
             var problem = await loader.LoadAsync(directory, ct);
             return Info(id, UploadSource, problem);
         }
-        catch (Exception e) when (e is ProblemValidationException or InvalidDataException or IOException or TooLargeException)
+        catch (Exception e) when (e is ProblemValidationException or InvalidDataException or IOException or TooLargeException or OperationCanceledException)
         {
-            await artifacts.DeleteAsync(key, ct);
+            await artifacts.DeleteAsync(key, CancellationToken.None);
             throw e switch
             {
                 ProblemValidationException p => new FieldValidationException(new Dictionary<string, string[]> { ["file"] = [.. p.Defects] }),
-                TooLargeException => e,
+                TooLargeException or OperationCanceledException => e,
                 _ => FieldValidationException.For("file", $"{fileName} is not a readable zip file: {e.Message}"),
             };
         }
@@ -86,11 +85,10 @@ public sealed class ProblemCatalog(IProblemLoader loader, IArtifactStore artifac
         }
     }
 
-    private static string Unpack(string zip, string destination, string name)
+    private static string Unpack(string zip, string destination, string name, PlatformOptions options, CancellationToken ct)
     {
         var scratch = Path.Combine(destination, ".unpack");
-        // ExtractToDirectory refuses entries that would land outside the folder ("zip slip").
-        ZipFile.ExtractToDirectory(zip, scratch);
+        ProblemZip.Extract(zip, scratch, (long)options.MaxProblemUnpackedMb * 1024 * 1024, options.MaxProblemEntries, ct);
         var entries = Directory.GetFileSystemEntries(scratch);
         var root = entries.Length == 1 && Directory.Exists(entries[0]) ? entries[0] : scratch;
         var target = Path.Combine(destination, root == scratch ? name : Path.GetFileName(root));

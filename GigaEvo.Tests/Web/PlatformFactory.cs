@@ -9,7 +9,7 @@ namespace GigaEvo.Tests.Web;
 
 /// <summary>
 /// The real host (SQLite file, in-process Hangfire, local artifacts, real Python) on a temporary data folder,
-/// with a 1 MiB upload limit (to reach 413 cheaply) and a fast heartbeat.
+/// with a 1 MiB upload limit and a 5 MiB unpack limit (to reach 413 cheaply) and a fast heartbeat.
 /// </summary>
 public sealed class PlatformFactory(string? dataDirectory = null, Action<IServiceCollection>? replaceServices = null) : WebApplicationFactory<Program>
 {
@@ -21,6 +21,8 @@ public sealed class PlatformFactory(string? dataDirectory = null, Action<IServic
     {
         builder.UseSetting("Platform:DataDirectory", DataDirectory);
         builder.UseSetting("Platform:MaxUploadMb", "1");
+        // Small enough that a test zip bomb is cheap to make.
+        builder.UseSetting("Platform:MaxProblemUnpackedMb", "5");
         builder.UseSetting("Runner:Name", RunnerName);
         builder.UseSetting("Runner:HeartbeatSeconds", "1");
         builder.UseSetting("Runner:HeartbeatTimeoutSeconds", "60");

@@ -14,3 +14,6 @@ public sealed record DatasetDto(string Id, string FileName, int Rows, long SizeB
 
     public static DatasetDto From(DatasetPreview p) => From(p.Dataset, new DatasetPreviewDto(p.Header, p.Rows));
 }
+
+/// <summary>The multipart form of an upload, for the OpenAPI document: the file in a <c>file</c> field.</summary>
+public sealed record FileUploadForm(IFormFile File);

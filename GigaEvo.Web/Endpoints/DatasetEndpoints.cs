@@ -11,7 +11,7 @@ public static class DatasetEndpoints
     {
         var group = app.MapGroup("/api/v1/datasets").WithTags("Datasets");
         group.MapPost("/", UploadAsync).WithName("UploadDataset").WithSummary("Upload a CSV dataset (multipart, field 'file'): returns its id, columns and row count")
-            .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data").ProducesErrors(400, 413);
+            .DisableAntiforgery().Accepts<FileUploadForm>("multipart/form-data").ProducesErrors(400, 413);
         group.MapGet("/", ListAsync).WithName("ListDatasets").WithSummary("List the stored datasets, newest first");
         group.MapGet("/{id}", GetAsync).WithName("GetDataset").WithSummary("A dataset with its columns and first rows").ProducesErrors(404);
         return app;

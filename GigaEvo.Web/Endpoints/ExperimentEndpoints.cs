@@ -1,6 +1,7 @@
 using GigaEvo.Core.Experiments;
 using GigaEvo.Web.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace GigaEvo.Web.Endpoints;
 
@@ -39,15 +40,24 @@ public static class ExperimentEndpoints
         }
     }
 
+    /// <summary>One <c>status</c> at a time (a repeated one is refused); page ≥ 1, 1 ≤ pageSize ≤ 200.</summary>
     public static async Task<Results<Ok<PageDto<ExperimentDto>>, ValidationProblem>> ListAsync(
-        ExperimentQueries queries, CancellationToken ct, string? status = null, int page = 1, int pageSize = 50)
+        ExperimentQueries queries, CancellationToken ct, [FromQuery] string[]? status = null, int page = 1, int pageSize = Paging.DefaultPageSize)
     {
-        ExperimentStatus? filter = null;
-        if (!string.IsNullOrEmpty(status))
+        if (Paging.Check(page, pageSize) is { } refused)
         {
-            if (!ExperimentStatuses.TryParse(status, out var parsed))
+            return refused;
+        }
+        ExperimentStatus? filter = null;
+        if (status is { Length: > 1 })
+        {
+            return ApiProblems.Field("status", $"Give one status at a time (got {status.Length}: {string.Join(", ", status)}); list without a filter to see them all.");
+        }
+        if (status is [{ Length: > 0 } key])
+        {
+            if (!ExperimentStatuses.TryParse(key, out var parsed))
             {
-                return ApiProblems.Field("status", $"Unknown status '{status}'; use one of {string.Join(", ", ExperimentStatuses.All.Select(s => s.ToKey()))}.");
+                return ApiProblems.Field("status", $"Unknown status '{key}'; use one of {string.Join(", ", ExperimentStatuses.All.Select(s => s.ToKey()))}.");
             }
             filter = parsed;
         }

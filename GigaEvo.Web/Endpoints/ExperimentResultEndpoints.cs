@@ -17,7 +17,7 @@ public static class ExperimentResultEndpoints
             .WithSummary("The best valid program so far: code, fitness, metrics, hold-out metrics, lineage (404 while there is none)").ProducesErrors(404);
         group.MapGet("/archive", ArchiveAsync).WithName("DownloadArchive")
             .WithSummary("The best program as a self-contained zip (program, validator, helper/context, metrics, task, run.py, metadata.json, README); 409 while no valid program exists")
-            .Produces(StatusCodes.Status200OK, contentType: "application/zip").ProducesErrors(404, 409);
+            .Produces<Stream>(StatusCodes.Status200OK, "application/zip").ProducesErrors(404, 409);
         group.MapGet("/programs", ProgramsAsync).WithName("ListPrograms")
             .WithSummary("The current run's programs, newest first, paged; filter by state (FRESH, EVOLVING, DISCARDED…)").ProducesErrors(400, 404);
         return app;
@@ -58,8 +58,12 @@ public static class ExperimentResultEndpoints
     }
 
     public static async Task<Results<Ok<PageDto<ProgramDto>>, ValidationProblem, ProblemHttpResult>> ProgramsAsync(
-        string id, ExperimentQueries queries, CancellationToken ct, string? state = null, int page = 1, int pageSize = 50)
+        string id, ExperimentQueries queries, CancellationToken ct, string? state = null, int page = 1, int pageSize = Paging.DefaultPageSize)
     {
+        if (Paging.Check(page, pageSize) is { } refused)
+        {
+            return refused;
+        }
         ProgramState? filter = null;
         if (!string.IsNullOrEmpty(state))
         {

@@ -1,4 +1,5 @@
 using GigaEvo.Core.Experiments;
+using GigaEvo.Web.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ public static class ProblemEndpoints
         group.MapGet("/", ListAsync).WithName("ListProblems").WithSummary("The example problem directories of problems/ (for custom experiments)");
         group.MapPost("/", UploadAsync).WithName("UploadProblem")
             .WithSummary("Upload a problem directory as a zip (multipart, field 'file'); it is validated and gets an id for ProblemUploadId")
-            .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data").ProducesErrors(400, 413);
+            .DisableAntiforgery().Accepts<FileUploadForm>("multipart/form-data").ProducesErrors(400, 413);
         return app;
     }
 
