@@ -35,11 +35,36 @@ public sealed class PageHarness : IAsyncDisposable
     public T Service<T>() where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
 
     /// <summary>Opens the MudSelect whose input has <paramref name="selector"/> and clicks the item that reads <paramref name="text"/>.</summary>
+    /// <summary>
+    /// Clicks <paramref name="selector"/>, finding it again if a render between the find and the click replaced its
+    /// handler (bUnit's UnknownEventHandlerIdException: a live page re-renders on its own, e.g. after an upload).
+    /// </summary>
+    public static void Click(IRenderedComponent<ContainerFragment> cut, string selector) => Retry(() => cut.Find(selector).Click());
+
+    /// <summary>Changes an input's value, with the same retry as <see cref="Click"/>.</summary>
+    public static void Change(IRenderedComponent<ContainerFragment> cut, string selector, string value) => Retry(() => cut.Find(selector).Change(value));
+
+    private static void Retry(Action act)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                act();
+                return;
+            }
+            catch (Bunit.Rendering.UnknownEventHandlerIdException) when (attempt < 5)
+            {
+                Thread.Sleep(50); // the element was re-rendered: find it again
+            }
+        }
+    }
+
     public static void Choose(IRenderedComponent<ContainerFragment> cut, string selector, string text)
     {
-        cut.Find(selector).Closest("div.mud-input-control")!.MouseDown();
+        Retry(() => cut.Find(selector).Closest("div.mud-input-control")!.MouseDown());
         cut.WaitForAssertion(() => Assert.Contains(cut.FindAll(".mud-popover-open .mud-list-item"), i => i.TextContent.Trim() == text), Wait);
-        cut.FindAll(".mud-popover-open .mud-list-item").First(i => i.TextContent.Trim() == text).Click();
+        Retry(() => cut.FindAll(".mud-popover-open .mud-list-item").First(i => i.TextContent.Trim() == text).Click());
     }
 
     public IRenderedComponent<ContainerFragment> Render<TPage>(params (string Name, object? Value)[] parameters) where TPage : IComponent =>

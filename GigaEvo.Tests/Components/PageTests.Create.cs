@@ -32,8 +32,8 @@ public sealed partial class PageTests
         UploadProblem(cut, new byte[2 * 1024 * 1024], "big.zip");
         cut.WaitForAssertion(() => Assert.Equal("big.zip is over the upload limit of 1 MiB (Platform:MaxUploadMb).", FieldError(cut)), PageHarness.Wait);
 
-        cut.Find("#name").Change("Uploaded trivial");
-        cut.Find("#submit").Click();
+        PageHarness.Change(cut, "#name", "Uploaded trivial");
+        PageHarness.Click(cut, "#submit");
         cut.WaitForAssertion(() => Assert.Contains("Choose one problem directory", cut.Find("#problem").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal), PageHarness.Wait);
         Assert.Empty(cut.FindAll("#created"));
         Assert.Equal(before, (await queries.ListAsync(null, 1, 1)).Total);
@@ -46,7 +46,7 @@ public sealed partial class PageTests
             Assert.Equal(trivial.PrimaryMetric, cut.Find("#metric").GetAttribute("value"));
         }, PageHarness.Wait);
 
-        cut.Find("#submit").Click();
+        PageHarness.Click(cut, "#submit");
         cut.WaitForAssertion(() => Assert.StartsWith("EXP-", cut.Find("#created-link").TextContent, StringComparison.Ordinal), PageHarness.Wait);
         var id = cut.Find("#created-link").TextContent.Trim();
         try
@@ -82,13 +82,13 @@ public sealed partial class PageTests
 
         // A bad override typed in the Advanced panel, closed again: Create opens it to show why.
         PageHarness.Choose(cut, "#problem", "trivial (fitness)");
-        cut.Find("#name").Change("Advanced refusal");
-        cut.Find("#advanced .mud-expand-panel-header").Click();
+        PageHarness.Change(cut, "#name", "Advanced refusal");
+        PageHarness.Click(cut, "#advanced .mud-expand-panel-header");
         cut.WaitForAssertion(() => Assert.True(AdvancedOpen(cut)), PageHarness.Wait);
-        cut.Find("#overrides").Change("garbage");
-        cut.Find("#advanced .mud-expand-panel-header").Click();
+        PageHarness.Change(cut, "#overrides", "garbage");
+        PageHarness.Click(cut, "#advanced .mud-expand-panel-header");
         cut.WaitForAssertion(() => Assert.False(AdvancedOpen(cut)), PageHarness.Wait);
-        cut.Find("#submit").Click();
+        PageHarness.Click(cut, "#submit");
         cut.WaitForAssertion(() =>
         {
             Assert.True(AdvancedOpen(cut));

@@ -20,7 +20,7 @@ public sealed partial class PageTests
             var cut = _harness.Render<Runners>();
             cut.WaitForAssertion(() => Assert.Equal("ACTIVE", LocalStatus(cut)), PageHarness.Wait);
 
-            cut.Find($"{LocalRow} button.stop").Click();
+            PageHarness.Click(cut, $"{LocalRow} button.stop");
             cut.WaitForAssertion(() =>
             {
                 Assert.Equal("STOPPED", LocalStatus(cut));
@@ -29,14 +29,14 @@ public sealed partial class PageTests
                 Assert.Contains("stopped: takes no new jobs", cut.Find(LocalRow).TextContent, StringComparison.Ordinal);
             }, PageHarness.Wait);
 
-            cut.Find($"{LocalRow} button.initialize").Click();
+            PageHarness.Click(cut, $"{LocalRow} button.initialize");
             cut.WaitForAssertion(() =>
             {
                 Assert.Equal("ACTIVE", LocalStatus(cut));
                 Assert.StartsWith("Healthy:", cut.Find("#health").TextContent.Trim(), StringComparison.Ordinal);
             }, PageHarness.Wait);
 
-            cut.Find($"{LocalRow} button.restart").Click();
+            PageHarness.Click(cut, $"{LocalRow} button.restart");
             cut.WaitForAssertion(() =>
             {
                 Assert.Equal("ACTIVE", LocalStatus(cut));

@@ -28,7 +28,7 @@ public sealed partial class PageTests(PlatformFixture fixture) : IAsyncDisposabl
         }, PageHarness.Wait);
 
         // Drop All asks first; Cancel keeps everything.
-        cut.Find("#drop-all").Click();
+        PageHarness.Click(cut, "#drop-all");
         cut.WaitForAssertion(() => Assert.Contains("cannot be undone", cut.Markup), PageHarness.Wait);
         cut.FindAll(".mud-dialog button").First(b => b.TextContent.Contains("Cancel", StringComparison.Ordinal)).Click();
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll($"tr[data-id='{created.Id}']")), PageHarness.Wait);
@@ -36,10 +36,10 @@ public sealed partial class PageTests(PlatformFixture fixture) : IAsyncDisposabl
         // Show all, start: the row follows the run to COMPLETED through the notifier.
         _harness.Navigation.NavigateTo("/experiments");
         cut.WaitForAssertion(() => Assert.False(cut.Find($"tr[data-id='{created.Id}'] button.start").HasAttribute("disabled")), PageHarness.Wait);
-        cut.Find($"tr[data-id='{created.Id}'] button.start").Click();
+        PageHarness.Click(cut, $"tr[data-id='{created.Id}'] button.start");
         cut.WaitForAssertion(() => Assert.Equal("COMPLETED", cut.Find($"tr[data-id='{created.Id}'] [data-status]").GetAttribute("data-status")), Api.RunTimeout);
 
-        cut.Find($"tr[data-id='{created.Id}'] button.delete").Click();
+        PageHarness.Click(cut, $"tr[data-id='{created.Id}'] button.delete");
         cut.WaitForAssertion(() => Assert.Contains($"Stop and delete {created.Id}", cut.Markup), PageHarness.Wait);
         cut.FindAll(".mud-dialog button").First(b => b.TextContent.Contains("Delete", StringComparison.Ordinal)).Click();
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll($"tr[data-id='{created.Id}']")), PageHarness.Wait);
@@ -51,7 +51,7 @@ public sealed partial class PageTests(PlatformFixture fixture) : IAsyncDisposabl
         var cut = _harness.Render<Create>();
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".template[data-template='iris'], [data-template='iris']")), PageHarness.Wait);
 
-        cut.Find("#submit").Click();
+        PageHarness.Click(cut, "#submit");
         cut.WaitForAssertion(() => Assert.Contains("mud-input-error", cut.Markup), PageHarness.Wait);
         Assert.Empty(cut.FindAll("#created"));
 
@@ -64,14 +64,14 @@ public sealed partial class PageTests(PlatformFixture fixture) : IAsyncDisposabl
             Assert.Equal(3, cut.FindAll("#preview tbody tr").Count);
         }, PageHarness.Wait);
 
-        cut.Find("[data-template='iris']").Click();
+        PageHarness.Click(cut, "[data-template='iris']");
         cut.WaitForAssertion(() =>
         {
             Assert.Contains("150 rows", cut.Find("#dataset-summary").TextContent);
             Assert.Contains("species", cut.Find("#preview thead").TextContent);
         }, PageHarness.Wait);
 
-        cut.Find("#submit").Click();
+        PageHarness.Click(cut, "#submit");
         cut.WaitForAssertion(() => Assert.StartsWith("EXP-", cut.Find("#created-link").TextContent, StringComparison.Ordinal), PageHarness.Wait);
         Assert.StartsWith("/tracking/EXP-", cut.Find("#created-link").GetAttribute("href"), StringComparison.Ordinal);
     }
@@ -126,7 +126,7 @@ public sealed partial class PageTests(PlatformFixture fixture) : IAsyncDisposabl
             Assert.Contains("ACTIVE", cut.Find("#instances").InnerHtml);
             Assert.Contains("workers busy", cut.Find("#health").TextContent);
         }, PageHarness.Wait);
-        cut.Find($"tr[data-id] button.initialize").Click();
+        PageHarness.Click(cut, $"tr[data-id] button.initialize");
         cut.WaitForAssertion(() => Assert.Contains(PlatformFactory.RunnerName, cut.Find("#instances").TextContent), PageHarness.Wait);
     }
 

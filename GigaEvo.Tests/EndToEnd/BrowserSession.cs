@@ -102,6 +102,7 @@ public sealed class BrowserSession : IAsyncDisposable
                 ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
             });
             context.SetDefaultTimeout(30_000);
+            Assertions.SetDefaultExpectTimeout(30_000); // 5 s by default: too short on two busy cores
             return new BrowserSession(dataDirectory, server, baseUrl, playwright, browser, context, await context.NewPageAsync());
         }
         catch
